@@ -1,0 +1,59 @@
+"""Script folding: map traditional (and variant) Chinese characters to simplified, one character for one.
+
+The mapping never changes a string's length, so character offsets computed on folded text point into the
+original text. Documents and queries go through the same table, so they always agree (phrase-level
+conversion is context-dependent and is not used for matching).
+
+The table is built from the single-character tables of OpenCC (shipped by ``opencc-python-reimplemented``);
+where a character has several simplified forms the first, most common one is taken.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+
+def _opencc_dictionary_dir() -> Path:
+    import opencc  # opencc-python-reimplemented: pure data + python
+
+    return Path(opencc.__file__).parent / "dictionary"
+
+
+def _read_pairs(path: Path) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 2:
+            continue
+        src, targets = parts[0], parts[1].split()
+        if len(src) == 1 and targets and len(targets[0]) == 1 and src != targets[0]:
+            pairs[src] = targets[0]
+    return pairs
+
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    directory = _opencc_dictionary_dir()
+    to_simplified = _read_pairs(directory / "TSCharacters.txt")
+    mapping: dict[str, str] = {}
+    # Regional variants first go to their standard traditional form, then on to simplified.
+    for variants in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
+        for src, dst in _read_pairs(directory / variants).items():
+            mapping[src] = to_simplified.get(dst, dst)
+    mapping.update(to_simplified)
+    # Full-width ASCII forms fold to ASCII (same length) so "２０２６" matches "2026".
+    for code in range(0xFF01, 0xFF5F):
+        mapping[chr(code)] = chr(code - 0xFEE0)
+    mapping["\u3000"] = " "
+    return {ord(src): dst for src, dst in mapping.items()}
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` to simplified script, full-width ASCII to ASCII; ``len(fold(t)) == len(t)``."""
+    return text.translate(_table())
+
+
+def is_folded(text: str) -> bool:
+    return fold(text) == text

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive.fold import fold
+
+
+def test_fold_traditional_names_and_units() -> None:
+    assert fold("市委書記陳吉寧") == "市委书记陈吉宁"
+    assert fold("市國動辦") == "市国动办"
+    assert fold("臺南市") == "台南市"
+
+
+def test_fold_keeps_length_and_simplified_text(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert "陈吉宁主持会议并强调" in folded
+    assert fold(folded) == folded
+
+
+def test_fold_full_width_ascii() -> None:
+    assert fold("２０２６年") == "2026年"
