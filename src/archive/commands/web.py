@@ -1,7 +1,78 @@
-"""Commands: (to be written)."""
+"""Commands: ``archive serve`` (the web interface under waitress) and ``archive demo`` (import the bundled
+demo articles, then serve them)."""
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from archive.cli import AppContext, pass_app
+
+DEMO_PACKAGE = "archive.data"
+DEMO_FOLDER = "demo"
+
+
+def _serve(app_ctx: AppContext, host: str | None, port: int | None, threads: int) -> None:
+    import waitress
+
+    from archive.web import create_app
+
+    host = host or str(app_ctx.settings["host"])
+    port = port if port is not None else int(app_ctx.settings["port"])
+    app = create_app({"DATA_DIR": app_ctx.data_dir, "PER_PAGE": int(app_ctx.settings["per_page"])})
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Serving {app_ctx.data_dir} at http://{shown}:{port}/ (Ctrl+C to stop)")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="archive", _quiet=True)
+
+
+host_option = click.option("--host", default=None, help="Address to listen on (setting `host`, default 127.0.0.1).")
+port_option = click.option(
+    "--port", type=click.IntRange(1, 65535), default=None, help="Port (setting `port`, default 8000)."
+)
+threads_option = click.option(
+    "--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Worker threads."
+)
+
+
+@click.command()
+@host_option
+@port_option
+@threads_option
+@pass_app
+def serve(app_ctx: AppContext, host: str | None, port: int | None, threads: int) -> None:
+    """Serve the search interface (pages, JSON API, feeds) for the data dir."""
+    _serve(app_ctx, host, port, threads)
+
+
+def demo_dir() -> Path:
+    """The demo articles bundled with the package."""
+    found = Path(str(resources.files(DEMO_PACKAGE) / DEMO_FOLDER))
+    if not found.is_dir():
+        raise click.ClickException(f"demo articles not found at {found}: the package is incomplete")
+    return found
+
+
+@click.command()
+@host_option
+@port_option
+@threads_option
+@click.option("--no-serve", is_flag=True, help="Import the demo articles and stop.")
+@pass_app
+def demo(app_ctx: AppContext, host: str | None, port: int | None, threads: int, no_serve: bool) -> None:
+    """Import the bundled demo meeting reports into the data dir (again: no change) and serve them."""
+    from archive.crawler.files import iter_documents
+    from archive.pipeline import ingest
+
+    folder = demo_dir()
+    app_ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    report = ingest(iter_documents([folder]), app_ctx.data_dir, progress=False)
+    click.echo(f"Demo articles from {folder}: {report.summary()}")
+    for name, message in report.failures:
+        click.echo(f"  failed: {name}: {message}", err=True)
+    if not no_serve:
+        _serve(app_ctx, host, port, threads)
+
+
+COMMANDS: list[click.Command] = [serve, demo]

@@ -1,0 +1,1 @@
+"""Blueprints: ``pages`` (HTML), ``api`` (JSON, OpenSearch), ``feeds`` (Atom, CSV)."""
