@@ -250,10 +250,10 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
                 status = record.http_headers.get_statuscode() or ""
                 if not status.startswith("2"):
                     continue
-                offset = records.get_record_offset()
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                name = f"{path}@{offset}"
                 data = record.content_stream().read(max_bytes + 1)
+                offset = records.get_record_offset()  # after reading: asking first skips the record
+                name = f"{path}@{offset}"
                 found += 1
                 if len(data) > max_bytes:
                     yield InputError(f"{name} ({url}): response is over the {_mb(max_bytes)} limit")

@@ -1,0 +1,88 @@
+"""The ingest pipeline in process: exported records pass through, errors in the stream are counted, not raised."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from archive.crawler.files import SkippedFileError, iter_documents
+from archive.errors import ArchiveError, CrawlError, InputError
+from archive.models import Article, Document, Section, article_id_for
+from archive.pipeline import failure_line, ingest, process
+from archive.store import Store
+
+
+def exported(url: str, text: str) -> Document:
+    art_id = article_id_for(url)
+    article = Article(
+        id=art_id,
+        url=url,
+        title="区政府常务会议",
+        published="2025-03-02",
+        speakers=["王区长"],
+        sections=[Section(id=f"{art_id}#0", text=text, kind="lead", speakers=["王区长"])],
+    )
+    line = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+    return Document(data=line, kind="record", name=f"export.jsonl:{url[-1]}")
+
+
+def test_exported_records_are_taken_as_they_are() -> None:
+    doc = exported("https://example.gov.cn/1", "会议研究了防汛工作。")
+    article = process(doc)
+    assert article.to_dict() == json.loads(doc.data)
+    assert article.speakers == ["王区长"]
+
+
+def test_a_broken_exported_record_is_an_input_error_naming_it() -> None:
+    doc = Document(data=b'{"id": "x", "url": "u", "sections": [{"text": "no id"}]}', kind="record", name="e.jsonl:3")
+    with pytest.raises(InputError, match=r"^e\.jsonl:3: not a valid exported article"):
+        process(doc)
+
+
+def test_errors_and_skips_in_the_stream_are_counted(data_dir: Path) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def items() -> Iterator[Document | ArchiveError]:
+        yield exported("https://example.gov.cn/1", "第一篇会议报道。")
+        yield InputError("bad.html: empty file")
+        yield SkippedFileError("photo.png: not an importable type, skipped")
+        yield exported("https://example.gov.cn/2", "第二篇会议报道。")
+        raise CrawlError("https://example.gov.cn/: connection refused")
+
+    report = ingest(items(), data_dir, on_failure=lambda name, message: seen.append((name, message)))
+    assert (report.imported, report.failed, report.skipped) == (2, 2, 1)
+    assert seen == [
+        ("bad.html", "bad.html: empty file"),
+        ("https://example.gov.cn/", "https://example.gov.cn/: connection refused"),
+    ]
+    with Store(data_dir) as store:
+        assert store.count_articles() == 2
+    assert "imported 2" in report.summary()
+    assert "failed 2" in report.summary()
+
+
+def test_small_batches_store_everything(data_dir: Path) -> None:
+    docs = [exported(f"https://example.gov.cn/{n}", f"第{n}篇报道，内容各不相同。") for n in range(23)]
+    report = ingest(docs, data_dir, batch_size=5)
+    assert report.imported == 23
+    again = ingest(docs, data_dir, batch_size=5)
+    assert (again.imported, again.unchanged) == (0, 23)
+    with Store(data_dir) as store:
+        assert store.stats()["articles"] == 23
+
+
+def test_folders_skip_the_data_dir_itself(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "archive.sqlite").write_bytes(b"x")
+    (tmp_path / "a.txt").write_text("标题\n正文", encoding="utf-8")
+    items = list(iter_documents([tmp_path], exclude=[data]))
+    assert [type(i).__name__ for i in items] == ["Document"]
+
+
+def test_failure_line_names_the_item_once() -> None:
+    assert failure_line("a.html", "a.html: empty file") == "a.html: empty file"
+    assert failure_line("t.jsonl:4", "no article text") == "t.jsonl:4: no article text"
