@@ -21,7 +21,7 @@ def _serve(app_ctx: AppContext, host: str | None, port: int | None, threads: int
 
     host = host or str(app_ctx.settings["host"])
     port = port if port is not None else int(app_ctx.settings["port"])
-    app = create_app({"DATA_DIR": app_ctx.data_dir, "PER_PAGE": int(app_ctx.settings["per_page"])})
+    app = create_app({"DATA_DIR": app_ctx.data_dir})
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {app_ctx.data_dir} at http://{shown}:{port}/ (Ctrl+C to stop)")
     waitress.serve(app, host=host, port=port, threads=threads, ident="archive", _quiet=True)
