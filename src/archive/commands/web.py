@@ -22,9 +22,19 @@ def _serve(app_ctx: AppContext, host: str | None, port: int | None, threads: int
     host = host or str(app_ctx.settings["host"])
     port = port if port is not None else int(app_ctx.settings["port"])
     app = create_app({"DATA_DIR": app_ctx.data_dir})
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads, ident="archive")
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {app_ctx.data_dir} at http://{shown}:{port}/ (Ctrl+C to stop)")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="archive", _quiet=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        server.close()
+        app.extensions["archive"].close()
 
 
 host_option = click.option("--host", default=None, help="Address to listen on (setting `host`, default 127.0.0.1).")
