@@ -359,3 +359,22 @@ def test_killed_import_leaves_a_consistent_store_and_rerun_completes_it(
         assert after[key] == expected[key], key
     assert after["index"]["pending_articles"] == 0  # type: ignore[index]
     assert export(data_dir) == export(clean_dir)
+
+
+def test_reprocess_extracts_again_from_the_stored_raw_bytes(tmp_path: Path, data_dir: Path) -> None:
+    source = tmp_path / "meeting.html"
+    source.write_text(page("https://www.example.gov.cn/m.html", "市委召开季度工作会议", REPORT), encoding="utf-8")
+    archive(data_dir, "import", source)
+    source.unlink()
+    (expected,) = export(data_dir)
+    with Store(data_dir) as store:  # what an older, worse extractor might have stored
+        older = store.get(str(expected["id"]))
+        assert older is not None
+        older.title = "市委召开季度工作会议_示范市人民政府"
+        older.sections = older.sections[:1]
+        assert store.put(older).status == "updated"
+    assert export(data_dir) != [expected]
+    proc = archive(data_dir, "reprocess")
+    assert proc.returncode == 0, proc.stderr
+    assert summary(proc)["updated"] == 1
+    assert export(data_dir) == [expected]
