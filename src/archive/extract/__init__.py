@@ -1,11 +1,29 @@
 """Extract stage: raw bytes → ``Article`` (decode, find the body, drop chrome, title/date/source, sections).
 
-Placeholder interface; the extractor is being written.
+``extract(doc)`` reads the three kinds of ``Document``: ``html`` pages, ``text`` dumps (plain text or
+Markdown) and ``record`` (one JSON object from a JSONL file). Metadata lists (speakers, units…) are left for
+the enrich stage, except a record's ``department``/``unit``, which becomes ``article.units``.
 """
 
 from __future__ import annotations
 
-from archive.models import Article, Document
+import json
+from pathlib import Path
+from typing import Any
+
+from archive.errors import ExtractError, InputError
+from archive.extract import body, meta
+from archive.extract.decode import decode_bytes
+from archive.extract.sections import Paragraph, split_sections
+from archive.extract.text import is_meta_line, read_lines
+from archive.fold import fold
+from archive.models import Article, Document, Meeting, Section, article_id_for
+
+__all__ = ["decode_bytes", "extract"]
+
+MIN_ARTICLE_CHARS = 10
+# How many blocks before the article container are searched for its date and source.
+_META_WINDOW = 25
 
 
 def extract(doc: Document) -> Article:
@@ -13,4 +31,178 @@ def extract(doc: Document) -> Article:
 
     Raises ``InputError`` for unreadable input and ``ExtractError`` when no article is found.
     """
-    raise NotImplementedError
+    if not doc.data or not doc.data.strip():
+        raise InputError(f"{doc.name}: empty file")
+    if doc.kind == "record":
+        return _from_record(doc)
+    try:
+        text = decode_bytes(doc.data, doc.content_type)
+    except InputError as exc:
+        raise InputError(f"{doc.name}: {exc}") from None
+    if doc.kind == "html":
+        return _from_html(doc, text)
+    if doc.kind == "text":
+        return _from_text(doc, text)
+    raise InputError(f"{doc.name}: unsupported document kind {doc.kind!r}")
+
+
+def _default_url(doc: Document) -> str:
+    if doc.url:
+        return doc.url
+    if "://" in doc.name:
+        return doc.name
+    return Path(doc.name).resolve().as_uri()
+
+
+def _tidy_title(title: str) -> str:
+    title = " ".join(title.split())
+    return title.rstrip("。.").strip() if len(title) > 1 else title
+
+
+def _build(
+    doc: Document,
+    url: str,
+    title: str,
+    paragraphs: list[Paragraph],
+    *,
+    published: str | None,
+    source: str | None,
+    units: list[str] | None = None,
+) -> Article:
+    paragraphs = [p for p in paragraphs if p.text.strip()]
+    if sum(len(p.text) for p in paragraphs) < MIN_ARTICLE_CHARS and not title:
+        raise ExtractError(f"{doc.name}: no article found")
+    if not paragraphs:
+        raise ExtractError(f"{doc.name}: no article text found")
+    article_id = article_id_for(url)
+    parts = split_sections(paragraphs)
+    sections = [
+        Section(id=f"{article_id}#{n}", text=part.text, heading=part.heading, kind=part.kind)
+        for n, part in enumerate(parts)
+    ]
+    lead = " ".join([title, *(p.text for p in paragraphs[:4])])
+    article = Article(
+        id=article_id,
+        url=url,
+        title=_tidy_title(title) or _tidy_title(paragraphs[0].text[:60]),
+        sections=sections,
+        source=source,
+        published=published,
+        meeting=Meeting(date=meta.meeting_date(lead, published)),
+        units=list(units or []),
+        urls=[url],
+    )
+    return article
+
+
+# --- HTML ----------------------------------------------------------------------------------------------------
+
+
+def _from_html(doc: Document, text: str) -> Article:
+    root = body.parse(text)
+    page = body.find_article(root)
+    if not page.article:
+        raise ExtractError(f"{doc.name}: no article found")
+    headings = [b.text for b in page.blocks if b.heading in (1, 2, 3) and len(b.text) >= 4]
+    # Headings near the article first: the title is usually just above the body.
+    headings.sort(key=lambda h: 0)
+    raw_title = meta.meta_content(root, "og:title", "twitter:title") or ""
+    title_el = root.find(".//title")
+    page_title = title_el.text_content() if title_el is not None else ""
+    title = meta.clean_title(raw_title or page_title, headings) if (raw_title or page_title) else ""
+    if not title and headings:
+        title = headings[0]
+    folded_title = _letters(meta.strip_title_markers(title))
+
+    before = page.blocks[max(0, page.start - _META_WINDOW) : page.start]
+    meta_lines: list[str] = [b.text for b in before]
+    paragraphs: list[Paragraph] = []
+    for block in page.article:
+        squeezed = _letters(meta.strip_title_markers(block.text))
+        if folded_title and squeezed == folded_title:
+            continue
+        if is_meta_line(block.text):
+            meta_lines.append(block.text)
+            continue
+        hint = bool(block.heading >= 2 or (block.bold_only and block.chars <= 80))
+        paragraphs.append(Paragraph(block.text, hint))
+    if not title:
+        title = paragraphs[0].text[:60] if paragraphs else ""
+
+    url = meta.canonical_url(root) or _default_url(doc)
+    first = page.article[0].index
+    last = page.article[-1].index
+    near = [b.text for b in page.blocks[max(0, first - _META_WINDOW) : first + 20]]
+    after = [b.text for b in page.blocks[last - 3 : last + 30] if len(b.text) <= 80]
+    published = (
+        meta.date_from_meta(root)
+        or meta.date_from_lines(near, labelled_only=True)
+        or meta.date_from_url(doc.url or url)
+        or meta.date_from_lines(after, labelled_only=True)
+        or meta.date_from_lines(near[: _META_WINDOW + 3])
+        or meta.date_from_lines(after)
+    )
+    tail = [p.text for p in paragraphs[-3:]]
+    source = meta.find_source(near + meta_lines + tail) or meta.meta_content(root, "source", "og:site_name")
+    paragraphs = [p for p in paragraphs if not _is_source_line(p.text)]
+    return _build(doc, url, title, paragraphs, published=published, source=source)
+
+
+def _letters(text: str) -> str:
+    """Text without spaces and punctuation, folded: for comparing a line with the title."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _is_source_line(text: str) -> bool:
+    return len(text) <= 40 and meta.find_source([text]) is not None and "。" not in text
+
+
+# --- text dumps ----------------------------------------------------------------------------------------------
+
+
+def _from_text(doc: Document, text: str) -> Article:
+    dump = read_lines(text)
+    if not dump.paragraphs and not dump.title:
+        raise ExtractError(f"{doc.name}: no article text found")
+    published = meta.date_from_lines(dump.meta_lines)
+    source = meta.find_source(dump.meta_lines)
+    paragraphs = list(dump.paragraphs)
+    if not paragraphs and dump.title:
+        paragraphs = [Paragraph(dump.title)]
+    return _build(doc, _default_url(doc), dump.title or "", paragraphs, published=published, source=source)
+
+
+# --- JSONL records -------------------------------------------------------------------------------------------
+
+
+def _field(record: dict[str, Any], *names: str) -> str:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+    return ""
+
+
+def _from_record(doc: Document) -> Article:
+    try:
+        record = json.loads(doc.data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{doc.name}: not a JSON object: {exc}") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{doc.name}: not a JSON object")
+    content = _field(record, "content", "body", "text")
+    title = _field(record, "title")
+    if not content:
+        raise ExtractError(f"{doc.name}: record has no content")
+    dump = read_lines(content, title_from_first_line=not title)
+    title = title or dump.title or ""
+    published = meta.find_date(_field(record, "published", "date", "publish_date", "time")) or (
+        meta.date_from_lines(dump.meta_lines)
+    )
+    source = _field(record, "source") or meta.find_source(dump.meta_lines) or None
+    unit = _field(record, "department", "unit")
+    url = _field(record, "url") or doc.url or _default_url(doc)
+    paragraphs = dump.paragraphs or [Paragraph(content)]
+    return _build(doc, url, title, paragraphs, published=published, source=source, units=[unit] if unit else [])

@@ -1,0 +1,256 @@
+"""Find the article body in an HTML page and drop the page chrome around and inside it.
+
+The page is flattened into *blocks* (the text between two block-level boundaries, with how much of it is link
+text or bold, and which element holds it). Each block is worth its plain-text characters when it reads like
+prose (little link text, some punctuation or length) and costs half its characters otherwise (navigation,
+link lists, labels). Every element collects the worth of the blocks inside it; the element worth most is the
+article container. Its blocks are then cleaned: link lists, chrome lines (breadcrumbs, share/print/close,
+editor lines, copyright) and everything after a "related news" heading are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+
+from archive.extract import patterns
+from archive.fold import fold
+
+_BLOCK_NAMES = (
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead "
+    "tr ul caption"
+)
+_SKIP_NAMES = (
+    "script style noscript iframe object embed svg canvas template select option button textarea input head "
+    "title meta link map area audio video source math frameset frame applet"
+)
+BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
+SKIP_TAGS = frozenset(_SKIP_NAMES.split())
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BOLD_TAGS = frozenset({"b", "strong"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_JOIN_LINES = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\r\n\f\v\xa0\u200b\ufeff]+")
+_PUNCT = re.compile(r"[，。！？；：、“”,.!?;:]")
+
+
+@dataclass(eq=False)
+class Block:
+    """One run of text between block boundaries, in document order."""
+
+    text: str
+    owner: Any  # the lxml element holding the text
+    chars: int
+    link_chars: int
+    bold_chars: int
+    heading: int  # 1-6 inside <hN>, else 0
+    index: int = 0
+    worth: float = 0.0
+
+    @property
+    def bold_only(self) -> bool:
+        return self.chars > 0 and self.bold_chars >= self.chars
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+@dataclass
+class Page:
+    """A parsed page: its tree, all its blocks, and the article blocks once found."""
+
+    root: Any
+    blocks: list[Block]
+    article: list[Block] = field(default_factory=list)
+    container: Any = None
+    start: int = 0  # index of the first block inside the container
+    end: int = 0  # index after the last block inside the container
+
+
+def parse(text: str) -> Any:
+    """Parse HTML text with lxml (tolerant); returns the root element."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    return root
+
+
+def _squeeze(text: str) -> str:
+    text = _JOIN_LINES.sub("", text)
+    return _SPACES.sub(" ", text).strip(" \u3000")
+
+
+def _count(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\u3000")
+
+
+class _Flattener:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, bool, bool]] = []
+        self.owners: list[Any] = []
+        self.heading = 0
+
+    def flush(self) -> None:
+        if not self.pieces:
+            return
+        raw = "".join(p[0] for p in self.pieces)
+        text = _squeeze(raw)
+        if text:
+            link = sum(_count(_squeeze(p[0])) for p in self.pieces if p[1])
+            bold = sum(_count(_squeeze(p[0])) for p in self.pieces if p[2])
+            chars = _count(text)
+            self.blocks.append(
+                Block(text, self.owners[-1] if self.owners else None, chars, min(link, chars), bold, self.heading)
+            )
+        self.pieces = []
+
+    def walk(self, el: Any, link: bool, bold: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if tag in SKIP_TAGS or not tag:
+            return
+        style = el.get("style")
+        if (style and _HIDDEN_STYLE.search(style)) or el.get("hidden") is not None:
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            self.flush()
+            self.owners.append(el)
+        elif tag == "br":
+            self.flush()
+            return
+        elif tag == "img":
+            return
+        link = link or tag == "a"
+        bold = bold or tag in BOLD_TAGS
+        level = HEADING_TAGS.get(tag, 0)
+        saved = self.heading
+        if level:
+            self.heading = level
+        if el.text:
+            self.pieces.append((el.text, link, bold))
+        for child in el:
+            self.walk(child, link, bold)
+            if child.tail:
+                self.pieces.append((child.tail, link, bold))
+        if block:
+            self.flush()
+            self.owners.pop()
+        self.heading = saved
+
+
+def flatten(root: Any) -> list[Block]:
+    flattener = _Flattener()
+    body = root.find("body")
+    flattener.walk(body if body is not None else root, False, False)
+    flattener.flush()
+    for index, block in enumerate(flattener.blocks):
+        block.index = index
+        block.worth = _worth(block)
+    return flattener.blocks
+
+
+def _worth(block: Block) -> float:
+    if is_chrome_line(block.text):
+        return -1.0 * block.chars
+    plain = block.chars - block.link_chars
+    punct = len(_PUNCT.findall(block.text))
+    if block.link_density < 0.35 and ((punct >= 1 and plain >= 10) or plain >= 40):
+        return plain + 4.0 * min(punct, 20)
+    return -0.5 * block.chars
+
+
+def _ancestors(el: Any) -> Iterator[Any]:
+    while el is not None:
+        yield el
+        el = el.getparent()
+
+
+_GOOD_NAME = re.compile(
+    r"article|content|cnt|text|txt|body|detail|entry|main|post|story|zhengwen|zw|neirong|wenzhang|news_?con",
+    re.IGNORECASE,
+)
+_BAD_NAME = re.compile(
+    r"comment|footer|foot|nav|menu|sidebar|side|aside|related|recommend|share|breadcrumb|crumb|copyright|"
+    r"brief|jianjie|intro|summary|ad[-_]|banner|tool|rank|hot|list|tag|keyword|login|search|subscribe|phone",
+    re.IGNORECASE,
+)
+NAME_BONUS = 40.0
+
+
+def _name_bonus(el: Any) -> float:
+    name = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not name.strip():
+        return 0.0
+    bonus = 0.0
+    if _GOOD_NAME.search(name):
+        bonus += NAME_BONUS
+    if _BAD_NAME.search(name):
+        bonus -= NAME_BONUS
+    return bonus
+
+
+def choose_container(blocks: list[Block]) -> Any:
+    """The element whose blocks are worth most (prose minus chrome), nudged by its class and id."""
+    totals: dict[Any, float] = {}
+    for block in blocks:
+        if block.owner is None:
+            continue
+        for el in _ancestors(block.owner):
+            totals[el] = totals.get(el, 0.0) + block.worth
+    if not totals:
+        return None
+    return max(totals.items(), key=lambda item: item[1] + _name_bonus(item[0]) if item[1] > 0 else item[1])[0]
+
+
+def _inside(block: Block, container: Any) -> bool:
+    return any(el is container for el in _ancestors(block.owner))
+
+
+def is_chrome_line(text: str) -> bool:
+    """True for a line that belongs to the page, not the article (breadcrumbs, share, editor, copyright…)."""
+    folded = fold("".join(text.split())).lower()
+    if patterns.CHROME_LINE.match(folded):
+        return True
+    return len(folded) <= 80 and patterns.CHROME_ANYWHERE.search(folded) is not None
+
+
+def find_article(root: Any) -> Page:
+    """Flatten the page, pick the container and keep its article blocks (``Page.article``)."""
+    blocks = flatten(root)
+    page = Page(root=root, blocks=blocks)
+    container = choose_container(blocks)
+    if container is None:
+        return page
+    page.container = container
+    inside = [b for b in blocks if b.owner is not None and _inside(b, container)]
+    if not inside:
+        return page
+    page.start, page.end = inside[0].index, inside[-1].index + 1
+    page.article = clean_blocks(inside)
+    return page
+
+
+def clean_blocks(blocks: list[Block]) -> list[Block]:
+    """Drop link lists and chrome lines; cut at a trailing "related news" heading."""
+    total = sum(max(b.worth, 0.0) for b in blocks) or 1.0
+    seen = 0.0
+    kept: list[Block] = []
+    for block in blocks:
+        squeezed = fold("".join(block.text.split()))
+        if patterns.TRAILER_HEADING.match(squeezed) and seen >= 0.5 * total:
+            break
+        seen += max(block.worth, 0.0)
+        if block.link_density > 0.5:
+            continue
+        if is_chrome_line(block.text):
+            continue
+        kept.append(block)
+    return kept

@@ -1,0 +1,78 @@
+"""Plain-text and Markdown dumps: lines → title, paragraphs, and the metadata lines among them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.extract import meta, patterns
+from archive.extract.body import is_chrome_line
+from archive.extract.sections import Paragraph, ends_sentence
+from archive.fold import fold
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_BOLD = re.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
+_MD_INLINE = re.compile(r"\*\*|__|`")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TITLE_LINE = re.compile(r"^(?:标题|題目|题目|title)\s*[:：]\s*(.+)$", re.IGNORECASE)
+_META_LINE = re.compile(
+    r"^(?:发布|发表|更新|刊发)?(?:时间|日期)\s*[:：]|^(?:来源|来自|稿源|出处|作者|记者|文章来源|信息来源)\s*[:：]"
+)
+
+
+@dataclass
+class TextArticle:
+    title: str | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    meta_lines: list[str] = field(default_factory=list)
+
+
+def is_meta_line(line: str) -> bool:
+    """A short line carrying only metadata (来源：…, 发布时间：…, a bare date)."""
+    folded = fold("".join(line.split()))
+    if len(folded) > 60 or "。" in folded:
+        return False
+    if _META_LINE.match(folded):
+        return True
+    rest = re.sub(r"[\d:：\-/.年月日时分秒\s]", "", folded)
+    return meta.find_date(folded) is not None and len(rest) <= 4
+
+
+def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
+    """Split a dump into paragraphs, dropping image placeholders and republishing boilerplate."""
+    title: str | None = None
+    paragraphs: list[Paragraph] = []
+    meta_lines: list[str] = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for raw in lines:
+        line = patterns.IMAGE_PLACEHOLDER.sub("", raw).strip(" \t\u3000\xa0\ufeff")
+        if not line or set(line) <= set("-=*_#>| "):
+            continue
+        hint = False
+        md = _MD_HEADING.match(line)
+        if md:
+            line, hint = line[md.end() :].strip(), True
+        bold = _MD_BOLD.match(line)
+        if bold:
+            line, hint = (bold.group(1) or bold.group(2)).strip(), True
+        line = _MD_LINK.sub(r"\1", _MD_INLINE.sub("", line)).strip()
+        if not line:
+            continue
+        labelled = _TITLE_LINE.match(fold(line))
+        if labelled and title is None:
+            title = line[labelled.start(1) :].strip()
+            continue
+        if is_meta_line(line):
+            meta_lines.append(line)
+            continue
+        if is_chrome_line(line):
+            continue
+        paragraphs.append(Paragraph(line, hint))
+    if title is None and title_from_first_line and paragraphs:
+        first = paragraphs[0]
+        title = first.text
+        # A first line shaped like a title (no closing punctuation) is only the title; a sentence stays in
+        # the body too, since it is part of the article.
+        if first.heading_hint or not ends_sentence(first.text):
+            paragraphs = paragraphs[1:]
+    return TextArticle(title, paragraphs, meta_lines)
