@@ -37,7 +37,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _JOIN_LINES = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0\u200b\ufeff]+")
-_PUNCT = re.compile(r"[，。！？；：、“”,.!?;:]")
+# Prose punctuation (not ':' or '.', which times, dates and URLs are full of).
+_PUNCT = re.compile(r"[，。！？；：、“”,!?;]")
 
 
 @dataclass(eq=False)
@@ -173,28 +174,52 @@ def _ancestors(el: Any) -> Iterator[Any]:
         el = el.getparent()
 
 
-_GOOD_NAME = re.compile(
-    r"article|content|cnt|text|txt|body|detail|entry|main|post|story|zhengwen|zw|neirong|wenzhang|news_?con",
-    re.IGNORECASE,
+_NAME_TOKEN = re.compile(r"[^a-zA-Z0-9]+|(?<=[a-z])(?=[A-Z])")
+_GOOD_STEMS = (
+    "article", "content", "cont", "cnt", "text", "txt", "body", "detail", "entry", "main", "post", "story",
+    "zhengwen", "zw", "neirong", "wenzhang",
 )
-_BAD_NAME = re.compile(
-    r"comment|footer|foot|nav|menu|sidebar|side|aside|related|recommend|share|breadcrumb|crumb|copyright|"
-    r"brief|jianjie|intro|summary|ad[-_]|banner|tool|rank|hot|list|tag|keyword|login|search|subscribe|phone",
-    re.IGNORECASE,
+# Names of page parts that are never article text, wherever they sit.
+_CHROME_STEMS = (
+    "comment", "reply", "recommend", "related", "relate", "share", "footer", "foot", "copyright", "breadcrumb",
+    "crumb", "nav", "sidebar", "advert", "hot", "rank", "tag", "keyword", "qrcode", "ewm", "subscribe", "login",
+    "pinglun", "xiangguan", "tuijian", "toolbar",
 )
+_CHROME_EXACT = frozenset({"ad", "ads", "gg", "side", "aside", "menu", "banner", "tool", "tools"})
+# Names that also count against a container: summaries and mobile duplicates of the article.
+_WEAK_STEMS = ("brief", "jianjie", "intro", "summary", "phone", "list", "search")
 NAME_BONUS = 40.0
 
 
-def _name_bonus(el: Any) -> float:
+def _tokens(el: Any) -> list[str]:
     name = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if not name.strip():
+    return [t.lower() for t in _NAME_TOKEN.split(name) if t]
+
+
+def _is_chrome_name(tokens: list[str]) -> bool:
+    return any(t in _CHROME_EXACT or t.startswith(_CHROME_STEMS) for t in tokens)
+
+
+def _name_bonus(el: Any) -> float:
+    tokens = _tokens(el)
+    if not tokens:
         return 0.0
     bonus = 0.0
-    if _GOOD_NAME.search(name):
+    if any(t.startswith(_GOOD_STEMS) for t in tokens):
         bonus += NAME_BONUS
-    if _BAD_NAME.search(name):
+    if _is_chrome_name(tokens) or any(t.startswith(_WEAK_STEMS) for t in tokens):
         bonus -= NAME_BONUS
     return bonus
+
+
+def _in_chrome_part(block: Block, container: Any) -> bool:
+    """True when an element between the block and the container is named like chrome (comments, share…)."""
+    for el in _ancestors(block.owner):
+        if el is container:
+            return False
+        if _is_chrome_name(_tokens(el)):
+            return True
+    return False
 
 
 def choose_container(blocks: list[Block]) -> Any:
@@ -219,7 +244,7 @@ def is_chrome_line(text: str) -> bool:
     folded = fold("".join(text.split())).lower()
     if patterns.CHROME_LINE.match(folded):
         return True
-    return len(folded) <= 80 and patterns.CHROME_ANYWHERE.search(folded) is not None
+    return len(folded) <= 120 and patterns.CHROME_ANYWHERE.search(folded) is not None
 
 
 def find_article(root: Any) -> Page:
@@ -234,17 +259,48 @@ def find_article(root: Any) -> Page:
     if not inside:
         return page
     page.start, page.end = inside[0].index, inside[-1].index + 1
-    page.article = clean_blocks(inside)
+    page.article = clean_blocks([b for b in inside if not _in_chrome_part(b, container)])
     return page
 
 
+# In the densest-run search a weak block costs at most this much, so one embedded link list or caption
+# cannot split an article, while a tail of many small chrome lines still outweighs a stray sentence.
+MAX_COST = 30.0
+
+
+def densest_run(blocks: list[Block]) -> tuple[int, int]:
+    """Indexes [start, end) of the contiguous run of blocks worth most (prose in, chrome out at both ends)."""
+    best, best_range = float("-inf"), (0, len(blocks))
+    running, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        value = block.worth if block.worth > 0 else max(block.worth, -MAX_COST)
+        if running <= 0:
+            running, start = value, i
+        else:
+            running += value
+        if running > best:
+            best, best_range = running, (start, i + 1)
+    return best_range
+
+
 def clean_blocks(blocks: list[Block]) -> list[Block]:
-    """Drop link lists and chrome lines; cut at a trailing "related news" heading."""
+    """Keep the densest run of prose; drop link lists and chrome lines; cut at a "related news" heading."""
+    if not blocks:
+        return []
+    start, end = densest_run(blocks)
+    # Short headings and labelled lines right before the run belong to the article (subtitles, bylines).
+    while start > 0 and blocks[start - 1].heading and blocks[start - 1].link_density <= 0.5:
+        start -= 1
+    blocks = blocks[start:end]
     total = sum(max(b.worth, 0.0) for b in blocks) or 1.0
     seen = 0.0
     kept: list[Block] = []
+    seen_texts: set[str] = set()
     for block in blocks:
         squeezed = fold("".join(block.text.split()))
+        if len(squeezed) >= 20 and squeezed in seen_texts:  # the same paragraph twice (print/mobile copies)
+            continue
+        seen_texts.add(squeezed)
         if patterns.TRAILER_HEADING.match(squeezed) and seen >= 0.5 * total:
             break
         seen += max(block.worth, 0.0)

@@ -16,7 +16,7 @@ _MD_INLINE = re.compile(r"\*\*|__|`")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TITLE_LINE = re.compile(r"^(?:标题|題目|题目|title)\s*[:：]\s*(.+)$", re.IGNORECASE)
 _META_LINE = re.compile(
-    r"^(?:发布|发表|更新|刊发)?(?:时间|日期)\s*[:：]|^(?:来源|来自|稿源|出处|作者|记者|文章来源|信息来源)\s*[:：]"
+    r"^(?:发布|发表|更新|刊发)?(?:时间|日期)\s*[:：]|^(?:最后)?更新(?:时间|于)?\s*[:：]|^(?:来源|来自|稿源|出处|作者|记者|文章来源|信息来源)\s*[:：]"
 )
 
 
@@ -34,8 +34,11 @@ def is_meta_line(line: str) -> bool:
         return False
     if _META_LINE.match(folded):
         return True
+    if meta.find_date(folded) is None:
+        return False
     rest = re.sub(r"[\d:：\-/.年月日时分秒\s]", "", folded)
-    return meta.find_date(folded) is not None and len(rest) <= 4
+    # a bare date, or a byline with a clock time ("原创 南方都市报 2019-09-09 16:01:46")
+    return len(rest) <= 4 or (len(folded) <= 40 and re.search(r"\d{1,2}:\d{2}", folded) is not None)
 
 
 def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
