@@ -77,7 +77,8 @@ def demo(app_ctx: AppContext, host: str | None, port: int | None, threads: int, 
 
     folder = demo_dir()
     app_ctx.data_dir.mkdir(parents=True, exist_ok=True)
-    report = ingest(iter_documents([folder]), app_ctx.data_dir, progress=False)
+    articles = sorted(p for p in folder.iterdir() if p.name != "README.md")  # the README describes them
+    report = ingest(iter_documents(articles), app_ctx.data_dir, progress=False)
     click.echo(f"Demo articles from {folder}: {report.summary()}")
     for name, message in report.failures:
         click.echo(f"  failed: {name}: {message}", err=True)
