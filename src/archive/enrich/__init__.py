@@ -1,18 +1,133 @@
 """Enrich stage: speakers, attendees, units, districts, themes and meeting, per article and per section.
 
-Placeholder interface; the enricher is being written.
+``enrich(article)`` reads the article's title and sections (folded to simplified script, so 陳吉寧指出 reads
+like 陈吉宁指出) and fills the metadata lists of each section and of the article (their union) in place. The
+knowledge is data: the gazetteer, the word lists and the theme taxonomy in ``archive/enrich/data/``.
 """
 
 from __future__ import annotations
 
-from archive.models import Article
+from archive.enrich.gazetteer import Unit, load
+from archive.enrich.meeting import find_meeting, meeting_date
+from archive.enrich.people import PeopleFinder, candidates
+from archive.enrich.themes import keywords, themes
+from archive.enrich.units import canonical_department, jurisdictions, leading, matcher, speaking_units
+from archive.fold import fold
+from archive.models import Article, Section
+
+__all__ = ["enrich", "lexicon"]
+
+#: Sections whose first words may name the body whose report they are.
+_REPORT_KINDS = {"report", "body"}
+
+
+def _add(bucket: list[str], values: list[str]) -> None:
+    for value in values:
+        if value and value not in bucket:
+            bucket.append(value)
+
+
+def _section_text(section: Section) -> str:
+    return fold(f"{section.heading}\n{section.text}" if section.heading else section.text)
 
 
 def enrich(article: Article) -> Article:
     """Fill the article's and its sections' metadata lists in place and return the article."""
+    title = fold(article.title or "")
+    texts = [fold(section.text or "") for section in article.sections]
+    headed = [_section_text(section) for section in article.sections]
+    full = "\n".join([title, *headed])
+    active = jurisdictions(full)
+    units_matcher = matcher(active)
+    finder = PeopleFinder(candidates(full))
+
+    # Bodies given with the record (a JSONL department) come first, canonicalised.
+    given: list[Unit] = []
+    for raw in article.units:
+        for unit in canonical_department(raw, active):
+            if unit not in given:
+                given.append(unit)
+
+    section_units = [speaking_units(text, units_matcher).units for text in headed]
+    title_units = speaking_units(title, units_matcher).units
+    speaking: list[Unit] = [u for units in [title_units, *section_units] for u in units]
+
+    speakers: list[str] = []
+    attendees: list[str] = []
+    title_roles = finder.roles(title)
+    _add(speakers, title_roles.speakers)
+    _add(attendees, title_roles.attendees)
+    last_mention = title_roles.mentions[-1][1] if title_roles.mentions else None
+
+    for section, text, headed_text, found in zip(article.sections, texts, headed, section_units, strict=True):
+        roles = finder.roles(headed_text, last_mention)
+        if roles.mentions:
+            last_mention = roles.mentions[-1][1]
+        units = list(found)
+        districts: list[str] = []
+        if section.kind in _REPORT_KINDS:
+            lead_unit, lead_district = leading(text, units_matcher)
+            if lead_unit is not None and (section.kind == "report" or lead_unit in speaking):
+                units.insert(0, lead_unit)
+            elif lead_unit is None and lead_district is not None:
+                owners = [u for u in speaking if u.district == lead_district]
+                if owners:
+                    units.insert(0, owners[0])
+                elif section.kind == "report":
+                    districts.append(lead_district)
+        for unit in given:
+            if unit not in units:
+                units.append(unit)
+        section.speakers = list(roles.speakers)
+        section.attendees = list(roles.attendees)
+        section.units = []
+        _add(section.units, [u.name for u in units])
+        _add(districts, [u.district for u in units if u.district])
+        section.districts = districts
+        section.themes = themes(headed_text)
+        _add(speakers, section.speakers)
+        _add(attendees, section.attendees)
+
+    article.speakers = speakers
+    article.attendees = [a for a in attendees if a not in speakers]
+    all_units: list[Unit] = list(given)
+    for unit in [*title_units, *[u for s in section_units for u in s]]:
+        if unit not in all_units:
+            all_units.append(unit)
+    article.units = []
+    _add(article.units, [u.name for u in all_units])
+    for section in article.sections:
+        _add(article.units, section.units)
+    article.districts = []
+    _add(article.districts, [u.district for u in all_units if u.district])
+    for section in article.sections:
+        _add(article.districts, section.districts)
+    article.themes = []
+    for section in article.sections:
+        _add(article.themes, section.themes)
+    if not article.sections:
+        article.themes = themes(title)
+
+    body = "\n".join(texts)
+    name, match, where = find_meeting(title, body)
+    if name and not article.meeting.name:
+        article.meeting.name = name
+    if name and not article.meeting.date:
+        article.meeting.date = meeting_date(where, match, article.published)
+        if article.meeting.date is None and where is title:
+            _, body_match, body_where = find_meeting("", body)
+            article.meeting.date = meeting_date(body_where, body_match, article.published)
     return article
 
 
 def lexicon() -> list[str]:
-    """Names and units the tokenizer must keep whole (for jieba's user dictionary)."""
-    return []
+    """Names, bodies (with their other spellings), places and theme keywords for jieba's user dictionary."""
+    gazetteer = load()
+    words: set[str] = set(gazetteer.persons)
+    for jurisdiction in gazetteer.jurisdictions:
+        words.update(jurisdiction.global_aliases)
+        words.update(jurisdiction.local_aliases)
+        words.update(u.name for u in jurisdiction.global_aliases.values())
+        words.update(jurisdiction.places)
+    words.update(keywords())
+    return sorted(w for w in words if len(w) >= 2)

@@ -1,0 +1,163 @@
+"""The gazetteer: places, bodies and people of each jurisdiction, read from the TOML files in ``data/``.
+
+A jurisdiction file (any ``data/*.toml`` with a ``[jurisdiction]`` table) lists its districts (with towns),
+its bodies (``[[unit]]``: canonical ``name``, ``aliases`` that match anywhere, ``local_aliases`` that match
+only in articles about that jurisdiction, an optional ``district``) and its leaders (``[[person]]``).
+Adding a city is adding such a file. Everything is in simplified script; texts are folded before matching.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from archive.errors import ConfigError
+
+#: Files in ``data/`` that are not jurisdictions.
+_SPECIAL_FILES = {"language.toml", "themes.toml", "meetings.toml"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A body: its canonical facet value, its district (None for city-level and national bodies)."""
+
+    name: str
+    district: str | None
+    jurisdiction: str
+
+
+@dataclass
+class Jurisdiction:
+    id: str
+    name: str
+    markers: list[str] = field(default_factory=list)
+    # alias -> unit; `global_aliases` are specific enough to match in any article.
+    global_aliases: dict[str, Unit] = field(default_factory=dict)
+    local_aliases: dict[str, Unit] = field(default_factory=dict)
+    # place name (district or town) -> district
+    places: dict[str, str] = field(default_factory=dict)
+    # district -> its party committee (the body a district's report belongs to)
+    district_party: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Gazetteer:
+    jurisdictions: list[Jurisdiction]
+    language: dict[str, Any]
+    themes: dict[str, Any]
+    meetings: list[dict[str, Any]]
+
+    @property
+    def persons(self) -> dict[str, str]:
+        people: dict[str, str] = {}
+        for jurisdiction in self.jurisdictions:
+            for name, title in jurisdiction.persons.items():
+                people.setdefault(name, title)
+        return people
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("archive.enrich") / "data" / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"enrich data file {name}: {err}") from err
+
+
+def _expand(alias: str, prefix: str, prefix_forms: list[str], local_forms: list[str]) -> tuple[list[str], list[str]]:
+    """Spellings of ``alias`` (global, local) when it begins with the jurisdiction's prefix."""
+    if not prefix or not alias.startswith(prefix):
+        return [alias], []
+    stem = alias[len(prefix) :]
+    global_forms = [prefix + stem] + [form + stem for form in prefix_forms]
+    local = [form + stem for form in local_forms if form + stem]
+    return global_forms, local
+
+
+def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
+    head = data["jurisdiction"]
+    jid = str(head["id"])
+    result = Jurisdiction(id=jid, name=str(head.get("name", jid)), markers=list(head.get("markers", [])))
+    prefix = str(head.get("prefix", ""))
+    prefix_forms = [str(f) for f in head.get("prefix_forms", [])]
+    local_forms = [str(f) for f in head.get("local_forms", [])]
+
+    def add(alias: str, unit: Unit, *, local: bool) -> None:
+        table = result.local_aliases if local else result.global_aliases
+        table.setdefault(alias, unit)
+
+    stems: list[tuple[str, str]] = []  # (stem, canonical stem) for district bodies named like the city's
+    for entry in data.get("unit", []):
+        if "name" not in entry:
+            raise ConfigError(f"enrich data file {filename}: a [[unit]] has no name")
+        name = str(entry["name"])
+        unit = Unit(name=name, district=entry.get("district"), jurisdiction=jid)
+        for alias in [name, *entry.get("aliases", [])]:
+            global_forms, local = _expand(str(alias), prefix, prefix_forms, local_forms)
+            for form in global_forms:
+                add(form, unit, local=False)
+            for form in local:
+                add(form, unit, local=True)
+            if prefix and str(alias).startswith(prefix) and unit.district is None:
+                stems.append((str(alias)[len(prefix) :], name[len(prefix) :] if name.startswith(prefix) else name))
+        for alias in entry.get("local_aliases", []):
+            add(str(alias), unit, local=True)
+            for form in local_forms:
+                if form:
+                    add(form + str(alias), unit, local=True)
+            for form in [prefix, *prefix_forms]:
+                if form:
+                    add(form + str(alias), unit, local=False)
+
+    templates = [list(map(str, forms)) for forms in head.get("district_bodies", [])]
+    for district in data.get("district", []):
+        dname = str(district["name"])
+        short = str(district.get("short", dname))
+        result.places[dname] = dname
+        for town in district.get("towns", []):
+            result.places.setdefault(str(town), dname)
+        renames = [str(r) for r in district.get("rename", [])]
+        for index, forms in enumerate(templates):
+            spelled = [f.format(district=dname, short=short) for f in forms]
+            canonical = renames[index] if index < len(renames) and renames[index] else spelled[0]
+            unit = Unit(name=canonical, district=dname, jurisdiction=jid)
+            if index == 0:
+                result.district_party[dname] = canonical
+            for alias in [canonical, *spelled]:
+                add(alias, unit, local=False)
+        if head.get("district_stems"):
+            for stem, canonical_stem in stems:
+                unit = Unit(name=dname + canonical_stem, district=dname, jurisdiction=jid)
+                add(dname + stem, unit, local=False)
+
+    for person in data.get("person", []):
+        result.persons[str(person["name"])] = str(person.get("title", ""))
+    result.markers.extend(place for place in result.places if len(place) >= 3)
+    result.markers.extend(result.persons)
+    return result
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """Read every data file once (cached for the life of the process)."""
+    folder = resources.files("archive.enrich") / "data"
+    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".toml"))
+    jurisdictions = []
+    for name in names:
+        if name in _SPECIAL_FILES:
+            continue
+        data = _read(name)
+        if "jurisdiction" in data:
+            jurisdictions.append(_jurisdiction(data, name))
+    # National bodies first: they are the most widely shared spellings.
+    jurisdictions.sort(key=lambda j: (j.id != "national", j.id))
+    return Gazetteer(
+        jurisdictions=jurisdictions,
+        language=_read("language.toml"),
+        themes=_read("themes.toml"),
+        meetings=list(_read("meetings.toml").get("meeting", [])),
+    )

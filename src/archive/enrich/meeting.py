@@ -1,0 +1,78 @@
+"""The meeting an article reports: its name (from ``data/meetings.toml``) and, when missing, its date."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from archive.enrich.gazetteer import load
+
+#: In the body a meeting name counts only with one of these close by (it took place, someone chaired it).
+_HAPPENED = re.compile(r"召开|举行|主持|开幕|闭幕|举办|在京|今天|今日|\d{1,2}日")
+_NEAR = 16
+_DATE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_BODY_CHARS = 600
+
+
+@dataclass(frozen=True)
+class MeetingPattern:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> list[MeetingPattern]:
+    return [
+        MeetingPattern(str(entry["name"]), re.compile("|".join(f"(?:{p})" for p in entry["patterns"])))
+        for entry in load().meetings
+    ]
+
+
+def _first(text: str, *, need_context: bool) -> tuple[str, re.Match[str]] | None:
+    """The meeting named first in ``text`` (ties go to the earlier, more specific entry)."""
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for index, meeting in enumerate(_patterns()):
+        for m in meeting.pattern.finditer(text):
+            if need_context:
+                around = text[max(0, m.start() - _NEAR) : m.end() + _NEAR]
+                if not _HAPPENED.search(around):
+                    continue
+            if best is None or (m.start(), index) < best[:2]:
+                best = (m.start(), index, meeting.name, m)
+            break
+    return (best[2], best[3]) if best else None
+
+
+def find_meeting(title: str, body: str) -> tuple[str | None, re.Match[str] | None, str]:
+    """The meeting's name, the match and the text it was found in (title first, then the opening text)."""
+    hit = _first(title, need_context=False)
+    if hit:
+        return hit[0], hit[1], title
+    opening = body[:_BODY_CHARS]
+    hit = _first(opening, need_context=True)
+    if hit:
+        return hit[0], hit[1], opening
+    return None, None, ""
+
+
+def meeting_date(text: str, match: re.Match[str] | None, published: str | None) -> str | None:
+    """YYYY-MM-DD of the first date next to the meeting's mention; the year from ``published`` if missing."""
+    if match is None:
+        return None
+    window = text[max(0, match.start() - 30) : match.end() + 30]
+    found = _DATE.search(window)
+    if not found:
+        return None
+    year = found.group("y")
+    if not year:
+        if not published or len(published) < 7:
+            return None
+        year = published[:4]
+        month_published = int(published[5:7])
+        if int(found.group("m")) > month_published + 1:  # a December meeting reported in January
+            year = str(int(year) - 1)
+    month, day = int(found.group("m")), int(found.group("d"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{int(year):04d}-{month:02d}-{day:02d}"

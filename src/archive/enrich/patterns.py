@@ -1,0 +1,104 @@
+"""Compiled patterns shared by the people and unit finders, built once from ``data/language.toml``.
+
+All patterns run over folded text (``archive.fold.fold``: simplified script, same length as the original).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from archive.enrich.gazetteer import load
+from archive.enrich.trie import trie_pattern
+
+HAN = "\u4e00-\u9fff"
+#: Ends a clause: a verb is never looked for across one of these.
+CLAUSE_END = "，,。；;！!？?\n：:"
+DATE = r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间|早上|中午)?"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    surnames: str  # regex fragment: one family name
+    given: str  # regex fragment: one character allowed in a given name
+    name: re.Pattern[str]  # a bare name-shaped string (family name + 1-2 characters), anchored
+    title_name: re.Pattern[str]  # TITLE + NAME, name in group "name"
+    name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
+    name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
+    predicate: re.Pattern[str]  # what follows a name: group "verb" (speech) or "attend"
+    attend_then_speak: re.Pattern[str]  # 出席会议并讲话
+    joiner: re.Pattern[str]  # between two names of a chain: 、和及与 and titles
+    titles_after: re.Pattern[str]
+    unit_predicate: re.Pattern[str]
+    heard: re.Pattern[str]  # 听取… before a unit
+    pronoun: re.Pattern[str]
+    blocked_before: re.Pattern[str]  # 按照… before a name or body: not a role here
+    speech_words: frozenset[str]
+
+
+def _alt(words: list[str]) -> str:
+    return trie_pattern(sorted(set(words)))
+
+
+@functools.cache
+def patterns() -> Patterns:
+    lang = load().language
+    surnames = "".join(str(lang["surnames"]).split())
+    compound = _alt(list(lang["compound_surnames"]))
+    banned = re.escape(str(lang["not_in_names"]))
+    given = f"(?:(?![{banned}])[{HAN}])"
+    surname = f"(?:{compound}|[{surnames}])"
+    name_core = f"{surname}{given}{{1,2}}?"
+
+    speech = _alt(list(lang["speech_verbs"]))
+    light = _alt(list(lang["light_verbs"]))
+    objects = _alt(list(lang["light_objects"]))
+    blockers = _alt(list(lang["speech_blockers"]))
+    speech_full = f"(?:(?:{light})[^{CLAUSE_END}]{{0,15}}?(?:{objects})|(?:{speech}))(?!{blockers})"
+    attend = _alt(list(lang["attendance_verbs"]))
+    adverbs = _alt(list(lang["adverbs"]))
+    titles_before = _alt(list(lang["titles_before"]))
+    titles_after = _alt(list(lang["titles_after"]))
+    heads = _alt(list(lang["list_heads"]))
+    spokes = _alt(list(lang["unit_spokespeople"]))
+
+    after_name = (
+        f"(?=[、，,。；;：:\\s（(“\"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|"
+        f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after}))"
+    )
+    clause = f"[^{CLAUSE_END}]"
+    setting = f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场))"
+    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于){clause}{{1,40}}?)"
+    lead_in = f"(?:{titles_after})?(?:等(?:{heads})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+    predicate = re.compile(
+        f"{lead_in}(?:(?P<attend>{attend})|{topic}?(?:{adverbs})*(?P<verb>{speech_full}))"
+    )
+    unit_predicate = re.compile(
+        f"(?:(?:{spokes})(?:{name_core})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+        f"{topic}?(?:{adverbs})*(?P<verb>{speech_full})"
+    )
+    list_item = f"{surname}{given}{{1,2}}"
+    return Patterns(
+        surnames=surname,
+        given=given,
+        name=re.compile(f"{surname}{given}{{1,2}}"),
+        title_name=re.compile(f"(?:{titles_before})(?P<name>{name_core}){after_name}"),
+        name_title=re.compile(
+            f"(?<![{HAN}])(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+        ),
+        name_list=re.compile(
+            f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
+            f"(?P<list>(?:{list_item}、)+{list_item})"
+            f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*(?:{attend}|{speech_full}))"
+        ),
+        predicate=predicate,
+        attend_then_speak=re.compile(f"{clause}{{0,20}}?并(?:{adverbs})*(?:{speech_full})"),
+        joiner=re.compile(f"(?:[、和及与]|以及)(?:(?:{titles_before})[、]?)*"),
+        titles_after=re.compile(titles_after),
+        unit_predicate=unit_predicate,
+        heard=re.compile("(?:听取|听了|听取了)$"),
+        pronoun=re.compile(f"(?<![其])(?P<pronoun>他|她)(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"),
+        speech_words=frozenset(str(w) for w in lang["speech_verbs"]),
+        blocked_before=re.compile(f"(?:{_alt(list(lang['role_blockers_before']))}){clause}{{0,12}}$"),
+    )

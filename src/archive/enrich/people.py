@@ -1,0 +1,109 @@
+"""People: who is named in an article, and who spoke or only attended.
+
+Two passes over the folded text. First the *candidates*: leaders from the gazetteer, names that follow a
+title (市委副书记、市长龚正), names that precede one (黄伟哲市长表示) and the names of a list that ends in a verb
+(市领导迟耀云、吴伟…出席会议). Then the *roles*: each mention of a candidate, with the names chained to it by
+、/和 (A、B先后发言), is a speaker when a speech verb follows (指出, 主持, 作…点评, 就…指出), an attendee when an
+attendance verb does (出席, 列席), a speaker again when it attended and spoke (出席会议并讲话).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from archive.enrich.gazetteer import load
+from archive.enrich.patterns import patterns
+from archive.enrich.trie import trie_pattern
+
+
+def candidates(text: str) -> set[str]:
+    """Names of people in folded ``text``: gazetteer leaders plus title- and list-introduced names."""
+    p = patterns()
+    found: set[str] = set()
+    known = _known_persons()
+    found.update(m.group() for m in known.finditer(text))
+    for m in p.title_name.finditer(text):
+        found.add(m.group("name"))
+    for m in p.name_title.finditer(text):
+        found.add(m.group("name"))
+    for m in p.name_list.finditer(text):
+        found.update(m.group("list").split("、"))
+    return {name for name in found if _plausible(name)}
+
+
+def _plausible(name: str) -> bool:
+    if not 2 <= len(name) <= 4:
+        return False
+    return patterns().name.fullmatch(name) is not None or name in load().persons
+
+
+_KNOWN: list[re.Pattern[str]] = []
+
+
+def _known_persons() -> re.Pattern[str]:
+    if not _KNOWN:
+        _KNOWN.append(re.compile(trie_pattern(load().persons)))
+    return _KNOWN[0]
+
+
+@dataclass
+class Roles:
+    speakers: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+    # (end offset, name) of every mention, for pronouns (他指出) in later text
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, bucket: list[str], names: list[str]) -> None:
+        for name in names:
+            if name not in bucket:
+                bucket.append(name)
+
+
+class PeopleFinder:
+    """Roles of the people of one article (its candidate names compiled into one pattern)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = re.compile(trie_pattern(sorted(names))) if names else None
+
+    def roles(self, text: str, last_mention: str | None = None) -> Roles:
+        roles = Roles()
+        if self.names is None:
+            return roles
+        p = patterns()
+        consumed = 0
+        for m in self.names.finditer(text):
+            if m.start() < consumed:
+                continue
+            chain = [m.group()]
+            end = m.end()
+            while True:
+                title = p.titles_after.match(text, end)
+                after_title = title.end() if title else end
+                joiner = p.joiner.match(text, after_title)
+                nxt = self.names.match(text, joiner.end()) if joiner else None
+                if nxt is None:
+                    break
+                chain.append(nxt.group())
+                end = nxt.end()
+            consumed = end
+            if p.blocked_before.search(text, max(0, m.start() - 16), m.start()):
+                continue
+            for name in chain:
+                roles.mentions.append((end, name))
+            predicate = p.predicate.match(text, end)
+            if predicate is None:
+                continue
+            if predicate.group("verb") or p.attend_then_speak.match(text, predicate.end()):
+                roles.add(roles.speakers, chain)
+            else:
+                roles.add(roles.attendees, chain)
+        for m in p.pronoun.finditer(text):
+            ends = [e for e, _ in roles.mentions]
+            index = bisect.bisect_right(ends, m.start())
+            referent = roles.mentions[index - 1][1] if index else last_mention
+            if referent:
+                roles.add(roles.speakers, [referent])
+        roles.attendees = [a for a in roles.attendees if a not in roles.speakers]
+        return roles
