@@ -73,7 +73,7 @@ def _expand(alias: str, prefix: str, prefix_forms: list[str], local_forms: list[
     if not prefix or not alias.startswith(prefix):
         return [alias], []
     stem = alias[len(prefix) :]
-    global_forms = [prefix + stem] + [form + stem for form in prefix_forms]
+    global_forms = [form + stem for form in prefix_forms]
     local = [form + stem for form in local_forms if form + stem]
     return global_forms, local
 

@@ -15,7 +15,10 @@ from archive.enrich.trie import trie_pattern
 HAN = "\u4e00-\u9fff"
 #: Ends a clause: a verb is never looked for across one of these.
 CLAUSE_END = "，,。；;！!？?\n：:"
-DATE = r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间|早上|中午)?"
+DATE = (
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[今昨明]\(\d{1,2}\)日|\d{1,2}/\d{1,2})"
+    r"(?:上午|下午|晚上|晚间|早上|中午)?"
+)
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def patterns() -> Patterns:
             f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*(?:{attend}|{speech_full}))"
         ),
         predicate=predicate,
-        attend_then_speak=re.compile(f"{clause}{{0,20}}?并(?:{adverbs})*(?:{speech_full})"),
+        attend_then_speak=re.compile(f"{clause}{{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_full})"),
         joiner=re.compile(f"(?:[、和及与]|以及)(?:(?:{titles_before})[、]?)*"),
         titles_after=re.compile(titles_after),
         unit_predicate=unit_predicate,

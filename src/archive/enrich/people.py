@@ -24,9 +24,12 @@ def candidates(text: str) -> set[str]:
     found: set[str] = set()
     known = _known_persons()
     found.update(m.group() for m in known.finditer(text))
-    for m in p.title_name.finditer(text):
-        found.add(m.group("name"))
     for m in p.name_title.finditer(text):
+        found.add(m.group("name"))
+    for m in p.title_name.finditer(text):
+        # 黄伟哲市长严正要求: the title belongs to the name before it; what follows is no name.
+        if any(text.endswith(name, 0, m.start()) for name in found):
+            continue
         found.add(m.group("name"))
     for m in p.name_list.finditer(text):
         found.update(m.group("list").split("、"))

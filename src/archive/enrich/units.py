@@ -19,7 +19,7 @@ from archive.fold import fold
 
 _JOINER = re.compile(r"(?:[、和及与]|以及)")
 _LEADING_NOISE = re.compile(r"^[\s\W\d_]*")
-_DEPARTMENT_SPLIT = re.compile(r"[、,，/／;；]|及|和|\s+")
+_DEPARTMENT_SPLIT = re.compile(r"[、,，/／;；]|\s+")
 _SENTENCE_MARKS = re.compile(r"[。！？!?：:「」“”『』（）()【】]")
 
 

@@ -1,0 +1,201 @@
+"""Enrichment: the seed article through the real extract stage, and texts of our own making that the
+patterns were not written for (other names, bodies, cities, scripts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archive.enrich import enrich, lexicon
+from archive.extract import extract
+from archive.models import Article, Document, Section
+
+SEED_CITY_LEADERS = {
+    "迟耀云", "吴伟", "陈通", "张为", "陈金山", "李政", "华源", "陈杰", "郑钢淼", "张小宏", "张亚宏", "陈宇剑", "舒庆",
+    "彭沉雷", "肖贵玉",
+}  # fmt: skip
+
+
+def article(*paragraphs: str, title: str = "", kinds: list[str] | None = None, **fields: object) -> Article:
+    sections = [
+        Section(id=f"a#{n}", text=text, kind=(kinds[n] if kinds else "body")) for n, text in enumerate(paragraphs)
+    ]
+    result = Article(id="a", url="file:///a.txt", title=title, sections=sections)
+    for key, value in fields.items():
+        setattr(result, key, value)
+    return enrich(result)
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Article:
+    doc = Document(data=seed_path.read_bytes(), kind="text", name=str(seed_path))
+    return enrich(extract(doc))
+
+
+def _section_starting(art: Article, start: str) -> Section:
+    return next(s for s in art.sections if s.text.startswith(start))
+
+
+def test_seed_speakers_are_exactly_the_two_leaders(seed: Article) -> None:
+    assert set(seed.speakers) == {"陈吉宁", "龚正"}
+
+
+def test_seed_attendees_include_the_deputy_secretary_and_the_city_leaders(seed: Article) -> None:
+    assert "朱忠明" in seed.attendees
+    assert set(seed.attendees) >= SEED_CITY_LEADERS
+    assert not set(seed.attendees) & set(seed.speakers)
+
+
+def test_seed_reporting_units(seed: Article) -> None:
+    assert set(seed.units) == {
+        "浦东新区区委", "金山区委", "青浦区委", "崇明区委", "市民族宗教局", "市统计局", "市国防动员办公室",
+    }  # fmt: skip
+
+
+def test_seed_districts_come_from_the_reporting_units(seed: Article) -> None:
+    assert set(seed.districts) == {"浦东新区", "金山区", "青浦区", "崇明区"}
+
+
+def test_seed_report_sections_carry_their_unit_and_district(seed: Article) -> None:
+    pudong = _section_starting(seed, "浦東新區深化")
+    assert pudong.units == ["浦东新区区委"]
+    assert pudong.districts == ["浦东新区"]
+    statistics = _section_starting(seed, "市統計局")
+    assert statistics.units == ["市统计局"]
+    assert statistics.districts == []
+
+
+def test_seed_remarks_sections_have_their_own_speaker(seed: Article) -> None:
+    gong = _section_starting(seed, "龔正就做好")
+    assert gong.speakers == ["龚正"]
+    chen = _section_starting(seed, "陳吉寧指出,要保持敏捷性")
+    assert chen.speakers == ["陈吉宁"]
+
+
+def test_seed_meeting_and_themes(seed: Article) -> None:
+    assert seed.meeting.name == "市委季度工作会议"
+    assert "国防动员" in _section_starting(seed, "市國動辦").themes
+    assert "统计" in _section_starting(seed, "市統計局").themes
+    assert "民族宗教" in _section_starting(seed, "市民族宗教局").themes
+
+
+def test_district_meeting_of_our_own() -> None:
+    art = article(
+        "徐汇区委常委会1月8日召开会议。区委书记李明华主持会议并讲话，区长王晓东通报全年经济运行情况。",
+        "区委副书记赵建国出席会议。",
+        "会上，区发展改革委、区教育局负责同志先后汇报，李明华逐一点评。",
+        title="徐汇区委常委会召开会议",
+    )
+    assert art.speakers == ["李明华", "王晓东"]
+    assert art.attendees == ["赵建国"]
+    assert art.meeting.name == "区委常委会"
+
+
+def test_traditional_script_gives_simplified_facets() -> None:
+    art = article("會上，閔行區委、寶山區委、市教委先後發言，市長周立新作總結講話，市委副書記錢宏出席會議。")
+    assert art.units == ["闵行区委", "宝山区委", "市教委"]
+    assert art.districts == ["闵行区", "宝山区"]
+    assert art.speakers == ["周立新"]
+    assert art.attendees == ["钱宏"]
+
+
+def test_passing_mentions_are_not_roles() -> None:
+    art = article(
+        "深入学习贯彻习近平总书记考察上海重要讲话精神，按照市委部署，奉贤区推动新城建设，南桥镇完成旧改任务。",
+        "会议要求，各区各部门要抓好落实。",
+    )
+    assert art.speakers == []
+    assert art.units == []
+    assert art.districts == []
+
+
+def test_district_level_bureau_has_its_district() -> None:
+    art = article("会上，松江区统计局、嘉定区民政局作交流发言。")
+    assert art.units == ["松江区统计局", "嘉定区民政局"]
+    assert art.districts == ["松江区", "嘉定区"]
+
+
+def test_report_paragraph_resolved_against_the_units_that_spoke() -> None:
+    art = article(
+        "会上，杨浦区委、市水务局先后发言。",
+        "楊浦區推進濱江岸線貫通，完成舊區改造任務。",
+        "市水务局加快雨污混接改造。",
+        kinds=["lead", "report", "report"],
+    )
+    assert art.sections[1].units == ["杨浦区委"]
+    assert art.sections[1].districts == ["杨浦区"]
+    assert art.sections[2].units == ["市水务局"]
+    assert art.sections[2].districts == []
+
+
+def test_national_meeting_speaker_and_date() -> None:
+    art = article(
+        "国务院总理李强3月8日主持召开国务院常务会议，部署稳就业工作。",
+        "会议指出，要加大对高校毕业生就业的支持，稳岗扩岗，做好职业培训。",
+        title="李强主持召开国务院常务会议",
+        published="2024-03-09",
+    )
+    assert art.speakers == ["李强"]
+    assert art.meeting.name == "国务院常务会议"
+    assert art.meeting.date == "2024-03-08"
+    assert "就业" in art.themes
+
+
+def test_attended_and_spoke_is_a_speaker() -> None:
+    art = article("副省长孙建平出席开幕式并致辞，省政协副主席林海涛参加活动。")
+    assert art.speakers == ["孙建平"]
+    assert art.attendees == ["林海涛"]
+
+
+def test_taiwan_style_titles_and_record_department() -> None:
+    art = article(
+        "臺南市長黃偉哲今（5）日出席記者會表示，市府將持續推動長照服務。衛生局長許以霖說明，"
+        "今年將新增據點，照顧失能長者與獨居老人。",
+        units=["臺南市政府衛生局綜合企劃科"],
+    )
+    assert set(art.speakers) == {"黄伟哲", "许以霖"}
+    assert art.units == ["台南市政府卫生局"]
+    assert "养老" in art.themes
+
+
+def test_district_office_department_gives_its_district() -> None:
+    art = article("佳里區公所辦理防災演練，邀請里民參加。", units=["臺南市佳里區公所"])
+    assert art.units == ["台南市佳里区公所"]
+    assert art.districts == ["佳里区"]
+
+
+def test_department_that_is_a_sentence_is_dropped() -> None:
+    art = article("內容。", units=["有關本日議會總質詢，水利局回應說明如下：各項工程均依法辦理"])
+    assert "有关本日议会总质询" not in "".join(art.units)
+
+
+def test_a_passing_word_does_not_make_a_theme() -> None:
+    long_text = "会议研究部署城市更新和交通建设工作，要求加快道路改造，优化公交线路，提升通行效率。" * 3
+    art = article(long_text + "同时关注养老。")
+    assert "养老" not in art.themes
+    assert "交通" in art.themes
+
+
+def test_real_tainan_records_get_canonical_units(corpus_dir: Path, tmp_path: Path) -> None:
+    import lzma
+
+    with lzma.open(corpus_dir / "tainan" / "tainan_news_2018-2026.jsonl.xz", "rt", encoding="utf-8") as fh:
+        lines = [line for _, line in zip(range(300), fh, strict=False)]
+    units: set[str] = set()
+    for line in lines:
+        record = json.loads(line)
+        if not record.get("content"):
+            continue
+        art = enrich(extract(Document(data=line.encode("utf-8"), kind="record", name="tainan.jsonl")))
+        units.update(art.units)
+        assert all(u == u.strip() and u for u in art.units)
+    assert units, "no department became a unit"
+    assert not any("臺" in u or "衛" in u for u in units), "units must be in simplified script"
+
+
+def test_lexicon_keeps_names_bodies_and_places() -> None:
+    words = set(lexicon())
+    assert {"陈吉宁", "浦东新区区委", "市国防动员办公室", "市国动办", "国家发展改革委", "佳里区", "招商引资"} <= words
+    assert all(len(w) >= 2 for w in words)
