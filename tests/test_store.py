@@ -12,7 +12,7 @@ from warcio.warcwriter import WARCWriter
 
 from archive.errors import StoreError
 from archive.models import Article, Document, Meeting, Section, article_id_for
-from archive.store import SCHEMA_VERSION, STORE_FILE, Store
+from archive.store import MIGRATIONS, SCHEMA_VERSION, STORE_FILE, Store
 
 LONG = "市委常委会召开会议，研究部署一季度经济社会发展重点工作，要求各区各部门靠前发力、抓好落实。" * 6
 
@@ -200,3 +200,38 @@ def test_a_file_that_is_not_a_store_is_reported(data_dir: Path) -> None:
     (data_dir / STORE_FILE).write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match=STORE_FILE):
         Store(data_dir)
+
+
+def test_an_older_copy_does_not_roll_an_article_back(data_dir: Path) -> None:
+    url = "https://example.gov.cn/a.html"
+    old, new = make_article(url, [LONG, "初稿。"]), make_article(url, [LONG, "修订稿。"])
+    with Store(data_dir) as store:
+        store.put(old, doc_for(old, b"old"))
+        assert store.put(new, doc_for(new, b"new")).status == "updated"
+        assert store.put(old, doc_for(old, b"old")).status == "unchanged"
+        assert store.put(new, doc_for(new, b"new")).status == "unchanged"
+        current = store.get(old.id)
+        assert len(store.versions(old.id)) == 1
+    assert current is not None
+    assert "修订稿。" in current.text
+
+
+def test_a_store_of_an_older_schema_is_upgraded_in_place(data_dir: Path) -> None:
+    with sqlite3.connect(data_dir / STORE_FILE) as db:  # a store written by the first schema version
+        db.executescript(MIGRATIONS[0])
+        db.execute("PRAGMA user_version = 1")
+        db.execute(
+            "INSERT INTO articles (id, url, title, metadata, content_hash, record_hash, created_at, updated_at)"
+            " VALUES ('a1', 'https://example.gov.cn/old.html', '旧文章', '{}', 'h', 'r', 'then', 'then')"
+        )
+        db.execute(
+            "INSERT INTO sources (url, article_id, position, first_seen)"
+            " VALUES ('https://example.gov.cn/old.html', 'a1', 0, 'then')"
+        )
+    with Store(data_dir) as store:
+        assert store.schema_version == SCHEMA_VERSION > 1
+        old = store.get("a1")
+        assert old is not None
+        assert old.title == "旧文章"
+        article = make_article("https://example.gov.cn/old.html", [LONG])
+        assert store.put(article).status == "updated"

@@ -6,7 +6,10 @@ an import. The schema is versioned with ``PRAGMA user_version`` and upgraded by 
 Identity rules applied by ``Store.put``:
 
 * same URL, same record → ``unchanged``;
-* same URL, different record → ``updated``; the previous state is kept in ``versions``;
+* same URL, different record → ``updated``; the previous state is kept in ``versions`` when the text or
+  title changed (not for changes of our own making, such as better enrichment after ``reprocess``);
+* same URL, a record the article was already replaced from → ``unchanged``: an older copy never rolls an
+  article back, so importing the same files again changes nothing, even when a source lists one URL twice;
 * new URL whose text is already stored under another URL (syndication) → the existing article gains the URL
   as one more source (status ``unchanged``, ``syndicated`` set);
 * anything else → ``imported``.
@@ -104,6 +107,14 @@ MIGRATIONS: tuple[str, ...] = (
         stored_at TEXT NOT NULL
     );
     CREATE INDEX documents_article ON documents(article_id);
+    """,
+    # v2: fingerprints of every record an article has been replaced from, so stale copies are recognised.
+    """
+    CREATE TABLE superseded (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        record_hash TEXT NOT NULL,
+        PRIMARY KEY (article_id, record_hash)
+    ) WITHOUT ROWID;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -269,6 +280,9 @@ class Store:
                 self._put_document(art_id, article.url, doc, now)
                 return PutResult("unchanged", art_id, version=version, indexed=indexed == version)
             if own_url == article.url or art_id == article.id:
+                if self._superseded(art_id, rec_hash):
+                    # A stale copy (an older capture, or a source listing one URL twice): no rollback.
+                    return PutResult("unchanged", art_id, version=version, indexed=indexed == version)
                 removed = self._replace(art_id, article, text_hash, rec_hash, version, now)
                 self._add_sources(art_id, article, now)
                 self._put_document(art_id, article.url, doc, now)
@@ -285,6 +299,12 @@ class Store:
         self._insert(article, text_hash, rec_hash, now)
         self._put_document(article.id, article.url, doc, now)
         return PutResult("imported", article.id)
+
+    def _superseded(self, art_id: str, rec_hash: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM superseded WHERE article_id = ? AND record_hash = ?", (art_id, rec_hash)
+        ).fetchone()
+        return row is not None
 
     def _find_twin(self, article: Article, text_hash: str) -> tuple[str, int, int] | None:
         if not article.text.strip():
@@ -336,6 +356,11 @@ class Store:
     ) -> list[str]:
         old = self.get(art_id)
         assert old is not None  # the caller found its row
+        self._db.execute(
+            "INSERT OR IGNORE INTO superseded (article_id, record_hash)"
+            " SELECT id, record_hash FROM articles WHERE id = ?",
+            (art_id,),
+        )
         if content_hash(old.text) != text_hash or old.title != article.title:
             # The publisher changed the article: keep what it said before. (Changes of our own making, such as
             # better enrichment after ``reprocess``, only bump the version.)
