@@ -149,8 +149,9 @@ class _Flattener:
 
 def flatten(root: Any) -> list[Block]:
     flattener = _Flattener()
-    body = root.find("body")
-    flattener.walk(body if body is not None else root, False, False)
+    # The whole tree, not just <body>; text after a stray </html> ends up in a second top-level element.
+    for top in (*root.itersiblings(preceding=True), root, *root.itersiblings()):
+        flattener.walk(top, False, False)
     flattener.flush()
     for index, block in enumerate(flattener.blocks):
         block.index = index
@@ -163,7 +164,9 @@ def _worth(block: Block) -> float:
         return -1.0 * block.chars
     plain = block.chars - block.link_chars
     punct = len(_PUNCT.findall(block.text))
-    if block.link_density < 0.35 and ((punct >= 1 and plain >= 10) or plain >= 40):
+    if block.link_density < 0.35 and (
+        (punct >= 1 and plain >= 10) or plain >= 40 or (plain >= 4 and block.text[-1] in "。！？")
+    ):
         return plain + 4.0 * min(punct, 20)
     return -0.5 * block.chars
 
@@ -176,19 +179,57 @@ def _ancestors(el: Any) -> Iterator[Any]:
 
 _NAME_TOKEN = re.compile(r"[^a-zA-Z0-9]+|(?<=[a-z])(?=[A-Z])")
 _GOOD_STEMS = (
-    "article", "content", "cont", "cnt", "text", "txt", "body", "detail", "entry", "main", "post", "story",
-    "zhengwen", "zw", "neirong", "wenzhang",
+    "article",
+    "content",
+    "cont",
+    "cnt",
+    "text",
+    "txt",
+    "body",
+    "detail",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "zhengwen",
+    "zw",
+    "neirong",
+    "wenzhang",
 )
 # Names of page parts that are never article text, wherever they sit.
 _CHROME_STEMS = (
-    "comment", "reply", "recommend", "related", "relate", "share", "footer", "foot", "copyright", "breadcrumb",
-    "crumb", "nav", "sidebar", "advert", "hot", "rank", "tag", "keyword", "qrcode", "ewm", "subscribe", "login",
-    "pinglun", "xiangguan", "tuijian", "toolbar",
+    "comment",
+    "reply",
+    "recommend",
+    "related",
+    "relate",
+    "share",
+    "footer",
+    "foot",
+    "copyright",
+    "breadcrumb",
+    "crumb",
+    "nav",
+    "sidebar",
+    "advert",
+    "hot",
+    "rank",
+    "tag",
+    "keyword",
+    "qrcode",
+    "ewm",
+    "subscribe",
+    "login",
+    "pinglun",
+    "xiangguan",
+    "tuijian",
+    "toolbar",
 )
 _CHROME_EXACT = frozenset({"ad", "ads", "gg", "side", "aside", "menu", "banner", "tool", "tools"})
 # Names that also count against a container: summaries and mobile duplicates of the article.
 _WEAK_STEMS = ("brief", "jianjie", "intro", "summary", "phone", "list", "search")
 NAME_BONUS = 40.0
+_PARAGRAPH_TAGS = frozenset({"p", "span", "font", "b", "strong", "em", "i", "a", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _tokens(el: Any) -> list[str]:
@@ -232,7 +273,11 @@ def choose_container(blocks: list[Block]) -> Any:
             totals[el] = totals.get(el, 0.0) + block.worth
     if not totals:
         return None
-    return max(totals.items(), key=lambda item: item[1] + _name_bonus(item[0]) if item[1] > 0 else item[1])[0]
+    best = max(totals.items(), key=lambda item: item[1] + _name_bonus(item[0]) if item[1] > 0 else item[1])[0]
+    # A lone paragraph is never the whole article's container: widen to the element holding the paragraphs.
+    while best.tag in _PARAGRAPH_TAGS and best.getparent() is not None:
+        best = best.getparent()
+    return best
 
 
 def _inside(block: Block, container: Any) -> bool:
@@ -288,9 +333,23 @@ def clean_blocks(blocks: list[Block]) -> list[Block]:
     if not blocks:
         return []
     start, end = densest_run(blocks)
-    # Short headings and labelled lines right before the run belong to the article (subtitles, bylines).
-    while start > 0 and blocks[start - 1].heading and blocks[start - 1].link_density <= 0.5:
+    # Headings right before the run, and lines of the same paragraph (split by <br>), belong to it.
+    first_parent = blocks[start].owner.getparent()
+    extended = 0
+    while (
+        start > 0
+        and extended < 3
+        and blocks[start - 1].link_density <= 0.5
+        and (
+            blocks[start - 1].heading
+            or blocks[start - 1].owner is blocks[start].owner
+            or blocks[start - 1].owner.getparent() is first_parent
+        )
+    ):
         start -= 1
+        extended += 1
+    while end < len(blocks) and blocks[end].owner is blocks[end - 1].owner and blocks[end].link_density <= 0.5:
+        end += 1
     blocks = blocks[start:end]
     total = sum(max(b.worth, 0.0) for b in blocks) or 1.0
     seen = 0.0
