@@ -58,7 +58,8 @@ def patterns() -> Patterns:
     light = _alt(list(lang["light_verbs"]))
     objects = _alt(list(lang["light_objects"]))
     blockers = _alt(list(lang["speech_blockers"]))
-    speech_full = f"(?:(?:{light})[^{CLAUSE_END}]{{0,15}}?(?:{objects})|(?:{speech}))(?!{blockers})"
+    noun_marks = "".join(f"(?<!{re.escape(str(w))})" for w in lang["speech_noun_marks"])
+    speech_full = f"(?:(?:{light})[^{CLAUSE_END}]{{0,15}}?(?:{objects})|{noun_marks}(?:{speech}))(?!{blockers})"
     attend = _alt(list(lang["attendance_verbs"]))
     adverbs = _alt(list(lang["adverbs"]))
     titles_before = _alt(list(lang["titles_before"]))
