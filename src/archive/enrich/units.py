@@ -21,6 +21,8 @@ _JOINER = re.compile(r"(?:[、和及与]|以及)")
 _LEADING_NOISE = re.compile(r"^[\s\W\d_]*")
 _DEPARTMENT_SPLIT = re.compile(r"[、,，/／;；]|\s+")
 _SENTENCE_MARKS = re.compile(r"[。！？!?：:「」“”『』（）()【】]")
+#: What the name of a body ends with (an unknown department is kept only when it looks like one).
+_BODY_END = re.compile(r"(?:局|处|所|科|课|股|室|组|会|馆|中心|署|院|部|厅|宫|庙|府|团|队|站|协会|学校|公司)$")
 
 
 @functools.cache
@@ -137,6 +139,6 @@ def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
     if found:
         return found
     # Unknown body: keep it as written (simplified) unless it is a sentence rather than a name.
-    if len(folded) <= 20 and not _SENTENCE_MARKS.search(folded) and " " not in folded:
+    if len(folded) <= 20 and _BODY_END.search(folded) and not _SENTENCE_MARKS.search(folded) and " " not in folded:
         return [Unit(name=folded, district=None, jurisdiction="")]
     return []
