@@ -13,7 +13,7 @@ from archive.enrich.people import PeopleFinder, candidates
 from archive.enrich.themes import keywords, themes
 from archive.enrich.units import canonical_department, jurisdictions, leading, matcher, speaking_units
 from archive.fold import fold
-from archive.models import Article, Section
+from archive.models import Article
 
 __all__ = ["enrich", "lexicon"]
 
@@ -27,15 +27,14 @@ def _add(bucket: list[str], values: list[str]) -> None:
             bucket.append(value)
 
 
-def _section_text(section: Section) -> str:
-    return fold(f"{section.heading}\n{section.text}" if section.heading else section.text)
-
-
 def enrich(article: Article) -> Article:
     """Fill the article's and its sections' metadata lists in place and return the article."""
     title = fold(article.title or "")
     texts = [fold(section.text or "") for section in article.sections]
-    headed = [_section_text(section) for section in article.sections]
+    headed = [
+        f"{fold(section.heading)}\n{text}" if section.heading else text
+        for section, text in zip(article.sections, texts, strict=True)
+    ]
     full = "\n".join([title, *headed])
     active = jurisdictions(full)
     units_matcher = matcher(active)

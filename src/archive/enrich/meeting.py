@@ -13,6 +13,9 @@ _HAPPENED = re.compile(r"召开|举行|主持|开幕|闭幕|举办|在京|今天
 _NEAR = 16
 _DATE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _BODY_CHARS = 600
+#: A meeting whose spirit is being studied (学习贯彻中央经济工作会议精神) is not the one reported.
+_SPIRIT_AFTER = re.compile(r"(?:重要)?精神")
+_SPIRIT_BEFORE = re.compile(r"(?:学习|贯彻|落实|传达|领会)[^，。；,;\n]{0,12}$")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ def _first(text: str, *, need_context: bool) -> tuple[str, re.Match[str]] | None
     best: tuple[int, int, str, re.Match[str]] | None = None
     for index, meeting in enumerate(_patterns()):
         for m in meeting.pattern.finditer(text):
+            if _SPIRIT_AFTER.match(text, m.end()) or _SPIRIT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                continue
             if need_context:
                 around = text[max(0, m.start() - _NEAR) : m.end() + _NEAR]
                 if not _HAPPENED.search(around):
