@@ -27,6 +27,7 @@ class Patterns:
     given: str  # regex fragment: one character allowed in a given name
     name: re.Pattern[str]  # a bare name-shaped string (family name + 1-2 characters), anchored
     title_name: re.Pattern[str]  # TITLE + NAME, name in group "name"
+    foreign_name: re.Pattern[str]  # 总统 + any 2-4 characters before a verb (俄罗斯总统普京表示)
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
     predicate: re.Pattern[str]  # what follows a name: group "verb" (speech) or "attend"
@@ -88,6 +89,11 @@ def patterns() -> Patterns:
         given=given,
         name=re.compile(f"{surname}{given}{{1,2}}"),
         title_name=re.compile(f"(?:{titles_before})(?P<name>{name_core}){after_name}"),
+        foreign_name=re.compile(
+            f"(?:{_alt(list(lang['titles_foreign']))})"
+            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{given}{{2,4}}?)"
+            f"(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+        ),
         name_title=re.compile(
             f"(?<![{HAN}])(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
         ),
