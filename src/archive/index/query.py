@@ -1,0 +1,115 @@
+"""Parsed queries, engine-neutral, and their translation into Whoosh queries.
+
+The query service parses what a user typed into these nodes; only this module knows how they become Whoosh
+queries, so another engine needs another ``to_engine`` and nothing else.
+
+- ``Text``: a string that must occur in the section (heading or text) after script folding. It matches
+  through the n-gram field (exact substring); jieba words of the string in the word and title fields add to
+  the score without being required.
+- ``FieldValue``: a facet or year filter (``speaker:陈吉宁``), matched on the folded value.
+- ``Not`` / ``AllOf`` / ``AnyOf``: -x, x y, x OR y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from whoosh import query as wq
+
+from archive.index.analysis import phrase_grams, query_words
+from archive.index.schema import facet_values
+
+WORD_BOOST = 2.0
+TITLE_BOOST = 1.0
+
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Not:
+    node: Node
+
+
+@dataclass(frozen=True)
+class AllOf:
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    nodes: tuple[Node, ...]
+
+
+Node = Union[Text, FieldValue, Not, AllOf, AnyOf]  # noqa: UP007 - a runtime alias used by the dataclasses
+
+
+def match_query(value: str) -> wq.Query | None:
+    """Sections whose folded content contains ``value`` (whitespace runs match any whitespace run)."""
+    grams = phrase_grams(value)
+    if not grams or grams == [" "]:
+        return None
+    if len(grams) == 1:
+        return wq.Term("ng", grams[0])
+    return wq.Phrase("ng", grams)
+
+
+def text_query(value: str) -> wq.Query | None:
+    required = match_query(value)
+    if required is None:
+        return None
+    words = list(dict.fromkeys(query_words(value)))
+    extras: list[wq.Query] = [wq.Term("words", w, boost=WORD_BOOST) for w in words]
+    extras += [wq.Term("title", w, boost=TITLE_BOOST) for w in words]
+    if not extras:
+        return required
+    return wq.AndMaybe(required, wq.Or(extras))
+
+
+def field_query(field: str, value: str) -> wq.Query:
+    term = value.strip() if field == "year" else facet_values([value])
+    return wq.Term(field, term)
+
+
+def to_whoosh(node: Node) -> wq.Query | None:
+    """The Whoosh query for ``node``; ``None`` when it has nothing to match (e.g. only punctuation)."""
+    if isinstance(node, Text):
+        return text_query(node.value)
+    if isinstance(node, FieldValue):
+        return field_query(node.field, node.value)
+    if isinstance(node, Not):
+        inner = to_whoosh(node.node)
+        return wq.Not(inner) if inner is not None else None
+    parts = [q for q in (to_whoosh(n) for n in node.nodes) if q is not None]
+    if not parts:
+        return None
+    if isinstance(node, AnyOf):
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+    if all(isinstance(p, wq.Not) for p in parts):
+        parts.insert(0, wq.Every())
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def combine(parts: list[wq.Query | None]) -> wq.Query:
+    """All of ``parts`` (``None`` skipped); everything when there is nothing."""
+    found = [p for p in parts if p is not None]
+    if not found:
+        return wq.Every()
+    if all(isinstance(p, wq.Not) for p in found):
+        found.insert(0, wq.Every())
+    return found[0] if len(found) == 1 else wq.And(found)
+
+
+def date_range(date_from: str | None, date_to: str | None) -> wq.Query:
+    """Sections dated within [from, to] (inclusive; ``YYYY-MM-DD`` strings compare as text)."""
+    return wq.TermRange("date", date_from or "0000", date_to or "9999~", startexcl=False, endexcl=False)
