@@ -59,7 +59,7 @@ def index() -> str:
         params=params,
         home=params.is_empty,
         total=total,
-        searched=str(result.get("query") or params.q),
+        searched=str(result.get("folded_query") or params.q),
         hits=[hit_view(hit, params) for hit in result.get("hits") or []],
         facets=facet_views(result.get("facets") or {}, params),
         removals=removals(params),
