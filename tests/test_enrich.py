@@ -199,3 +199,31 @@ def test_lexicon_keeps_names_bodies_and_places() -> None:
     words = set(lexicon())
     assert {"陈吉宁", "浦东新区区委", "市国防动员办公室", "市国动办", "国家发展改革委", "佳里区", "招商引资"} <= words
     assert all(len(w) >= 2 for w in words)
+
+
+def test_bodies_of_the_district_named_without_it() -> None:
+    art = article(
+        "3月2日上午，长宁区区长陈立平主持召开区政府常务会议。会议听取了区发展改革委、区统计局的汇报。",
+        title="长宁区政府召开常务会议",
+    )
+    assert art.units == ["长宁区发展改革委", "长宁区统计局"]
+    assert art.districts == ["长宁区"]
+    assert art.speakers == ["陈立平"]
+    assert art.meeting.name == "区政府常务会议"
+
+
+def test_districts_speaking_as_bodies() -> None:
+    art = article(
+        "全市垃圾分类工作推进会召开。会上，市绿化市容局、静安区、嘉定区作交流发言。",
+        "靜安區介紹，全區已建成分類驛站200個。",
+        kinds=["lead", "report"],
+    )
+    assert art.units == ["市绿化市容局", "静安区", "嘉定区"]
+    assert art.districts == ["静安区", "嘉定区"]
+    assert art.sections[1].units == ["静安区"]
+    assert art.meeting.name == "推进会"
+
+
+def test_foreign_leader_names_after_a_title() -> None:
+    art = article("国家主席习近平在人民大会堂同来访的巴西总统卢拉举行会谈。卢拉表示，巴方愿深化合作。")
+    assert art.speakers == ["卢拉"]

@@ -11,7 +11,14 @@ from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
 from archive.enrich.people import PeopleFinder, candidates
 from archive.enrich.themes import keywords, themes
-from archive.enrich.units import canonical_department, jurisdictions, leading, matcher, speaking_units
+from archive.enrich.units import (
+    canonical_department,
+    home_district,
+    jurisdictions,
+    leading,
+    matcher,
+    speaking_units,
+)
 from archive.fold import fold
 from archive.models import Article
 
@@ -47,8 +54,11 @@ def enrich(article: Article) -> Article:
             if unit not in given:
                 given.append(unit)
 
-    section_units = [speaking_units(text, units_matcher).units for text in headed]
-    title_units = speaking_units(title, units_matcher).units
+    home = home_district(title, units_matcher)
+    if home is None and texts:
+        home = home_district(texts[0], units_matcher)
+    section_units = [speaking_units(text, units_matcher, home).units for text in headed]
+    title_units = speaking_units(title, units_matcher, home).units
     speaking: list[Unit] = [u for units in [title_units, *section_units] for u in units]
 
     speakers: list[str] = []
@@ -64,16 +74,18 @@ def enrich(article: Article) -> Article:
             last_mention = roles.mentions[-1][1]
         units = list(found)
         districts: list[str] = []
-        if section.kind in _REPORT_KINDS:
-            lead_unit, lead_district = leading(text, units_matcher)
-            if lead_unit is not None and (section.kind == "report" or lead_unit in speaking):
-                units.insert(0, lead_unit)
-            elif lead_unit is None and lead_district is not None:
-                owners = [u for u in speaking if u.district == lead_district]
-                if owners:
-                    units.insert(0, owners[0])
-                elif section.kind == "report":
-                    districts.append(lead_district)
+        lead = leading(text, units_matcher, home) if section.kind in _REPORT_KINDS else None
+        if lead is not None and lead.kind == "place":
+            # 浦东新区深化…: the report of the body of that place that spoke (浦东新区区委), else the place.
+            owners = [u for u in speaking if u.district == lead.district and u.kind != "place"]
+            if owners:
+                units.insert(0, owners[0])
+            elif lead in speaking:
+                units.insert(0, lead)
+            elif section.kind == "report" and lead.district:
+                districts.append(lead.district)
+        elif lead is not None and (section.kind == "report" or lead in speaking):
+            units.insert(0, lead)
         for unit in given:
             if unit not in units:
                 units.append(unit)

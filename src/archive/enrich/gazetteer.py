@@ -27,6 +27,9 @@ class Unit:
     name: str
     district: str | None
     jurisdiction: str
+    # "place": a district or town speaking as a body (浦东新区作交流发言);
+    # "relative": a district's own body written without the district (区发展改革委), name = the stem.
+    kind: str = "body"
 
 
 @dataclass
@@ -41,6 +44,8 @@ class Jurisdiction:
     places: dict[str, str] = field(default_factory=dict)
     # district -> its party committee (the body a district's report belongs to)
     district_party: dict[str, str] = field(default_factory=dict)
+    # 区统计局 -> 统计局: bodies of "the" district, named without it (the article says which district)
+    relative_aliases: dict[str, Unit] = field(default_factory=dict)
     persons: dict[str, str] = field(default_factory=dict)
 
 
@@ -131,6 +136,9 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
                 add(alias, unit, local=False)
         if head.get("district_stems"):
             for stem, canonical_stem in stems:
+                result.relative_aliases.setdefault(
+                    "区" + stem, Unit(name=canonical_stem, district=None, jurisdiction=jid, kind="relative")
+                )
                 unit = Unit(name=dname + canonical_stem, district=dname, jurisdiction=jid)
                 add(dname + stem, unit, local=False)
 

@@ -22,20 +22,27 @@ _SPIRIT_BEFORE = re.compile(r"(?:学习|贯彻|落实|传达|领会)[^，。；,
 class MeetingPattern:
     name: str
     pattern: re.Pattern[str]
+    fallback: bool
 
 
 @functools.cache
 def _patterns() -> list[MeetingPattern]:
     return [
-        MeetingPattern(str(entry["name"]), re.compile("|".join(f"(?:{p})" for p in entry["patterns"])))
+        MeetingPattern(
+            str(entry["name"]),
+            re.compile("|".join(f"(?:{p})" for p in entry["patterns"])),
+            bool(entry.get("fallback", False)),
+        )
         for entry in load().meetings
     ]
 
 
-def _first(text: str, *, need_context: bool) -> tuple[str, re.Match[str]] | None:
+def _first(text: str, *, need_context: bool, fallback: bool) -> tuple[str, re.Match[str]] | None:
     """The meeting named first in ``text`` (ties go to the earlier, more specific entry)."""
     best: tuple[int, int, str, re.Match[str]] | None = None
     for index, meeting in enumerate(_patterns()):
+        if meeting.fallback != fallback:
+            continue
         for m in meeting.pattern.finditer(text):
             if _SPIRIT_AFTER.match(text, m.end()) or _SPIRIT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 continue
@@ -51,13 +58,14 @@ def _first(text: str, *, need_context: bool) -> tuple[str, re.Match[str]] | None
 
 def find_meeting(title: str, body: str) -> tuple[str | None, re.Match[str] | None, str]:
     """The meeting's name, the match and the text it was found in (title first, then the opening text)."""
-    hit = _first(title, need_context=False)
-    if hit:
-        return hit[0], hit[1], title
     opening = body[:_BODY_CHARS]
-    hit = _first(opening, need_context=True)
-    if hit:
-        return hit[0], hit[1], opening
+    for fallback in (False, True):
+        hit = _first(title, need_context=False, fallback=fallback)
+        if hit:
+            return hit[0], hit[1], title
+        hit = _first(opening, need_context=True, fallback=fallback)
+        if hit:
+            return hit[0], hit[1], opening
     return None, None, ""
 
 

@@ -35,6 +35,7 @@ class Patterns:
     joiner: re.Pattern[str]  # between two names of a chain: 、和及与 and titles
     titles_after: re.Pattern[str]
     unit_predicate: re.Pattern[str]
+    place_predicate: re.Pattern[str]  # a place speaks as a body only with its own verb (浦东新区介绍)
     heard: re.Pattern[str]  # 听取… before a unit
     pronoun: re.Pattern[str]
     blocked_before: re.Pattern[str]  # 按照… before a name or body: not a role here
@@ -83,6 +84,7 @@ def patterns() -> Patterns:
         f"(?:(?:{spokes})(?:{name_core})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
         f"{topic}?(?:{adverbs})*(?P<verb>{speech_full})"
     )
+    place_predicate = re.compile(f"(?:{DATE})?(?:{adverbs})*{topic}?(?:{adverbs})*(?P<verb>{speech_full})")
     list_item = f"{surname}{given}{{1,2}}"
     return Patterns(
         surnames=surname,
@@ -92,7 +94,7 @@ def patterns() -> Patterns:
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
             f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{given}{{2,4}}?)"
-            f"(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+            f"(?=(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|[，,、]))"
         ),
         name_title=re.compile(
             f"(?<![{HAN}])(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
@@ -107,6 +109,7 @@ def patterns() -> Patterns:
         joiner=re.compile(f"(?:[、和及与]|以及)(?:(?:{titles_before})[、]?)*"),
         titles_after=re.compile(titles_after),
         unit_predicate=unit_predicate,
+        place_predicate=place_predicate,
         heard=re.compile("(?:听取|听了|听取了)$"),
         pronoun=re.compile(f"(?<![其])(?P<pronoun>他|她)(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"),
         speech_words=frozenset(str(w) for w in lang["speech_verbs"]),

@@ -58,8 +58,11 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
         if j.id in active:
             for alias, unit in j.local_aliases.items():
                 aliases.setdefault(alias, unit)
+            for alias, unit in j.relative_aliases.items():
+                aliases.setdefault(alias, unit)
             for place, district in j.places.items():
                 places.setdefault(place, district)
+                aliases.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
     return UnitMatcher(
         pattern=re.compile(trie_pattern(aliases)),
         aliases=aliases,
@@ -77,8 +80,30 @@ class UnitRoles:
             self.units.append(unit)
 
 
-def speaking_units(text: str, m: UnitMatcher) -> UnitRoles:
-    """Bodies that spoke, reported or were heard in folded ``text``."""
+#: A body's name preceded by one of these is part of a longer name (区发展改革委 is no 国家发展改革委).
+_NAME_GOES_ON = set("区县市省州镇乡村")
+
+
+def _resolve(unit: Unit, home: str | None) -> Unit | None:
+    if unit.kind != "relative":
+        return unit
+    if home is None:
+        return None
+    return Unit(name=home + unit.name, district=home, jurisdiction=unit.jurisdiction)
+
+
+def home_district(text: str, m: UnitMatcher) -> str | None:
+    """The one district a text (a title, a lead) is about, if it names exactly one."""
+    districts = set()
+    for hit in m.pattern.finditer(text):
+        unit = m.aliases[hit.group()]
+        if unit.district:
+            districts.add(unit.district)
+    return districts.pop() if len(districts) == 1 else None
+
+
+def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRoles:
+    """Bodies that spoke, reported or were heard in folded ``text``; ``home`` resolves 区发展改革委."""
     p = patterns()
     roles = UnitRoles()
     pos = 0
@@ -86,8 +111,12 @@ def speaking_units(text: str, m: UnitMatcher) -> UnitRoles:
         hit = m.find(text, pos)
         if hit is None:
             return roles
-        chain = [m.aliases[hit.group()]]
         start, end = hit.start(), hit.end()
+        first = m.aliases[hit.group()]
+        if start and text[start - 1] in _NAME_GOES_ON and first.kind != "relative":
+            pos = start + 1
+            continue
+        chain = [first]
         while True:
             joiner = _JOINER.match(text, end)
             nxt = m.pattern.match(text, joiner.end()) if joiner else None
@@ -99,23 +128,20 @@ def speaking_units(text: str, m: UnitMatcher) -> UnitRoles:
         if p.blocked_before.search(text, max(0, start - 16), start):
             continue
         heard = p.heard.search(text, max(0, start - 3), start) is not None
-        if heard or p.unit_predicate.match(text, end):
+        predicate = p.place_predicate if any(u.kind == "place" for u in chain) else p.unit_predicate
+        if heard or predicate.match(text, end):
             for unit in chain:
-                roles.add(unit)
+                resolved = _resolve(unit, home)
+                if resolved is not None:
+                    roles.add(resolved)
 
 
-def leading(text: str, m: UnitMatcher) -> tuple[Unit | None, str | None]:
-    """The body or the place a paragraph begins with (浦东新区深化… → district 浦东新区)."""
+def leading(text: str, m: UnitMatcher, home: str | None = None) -> Unit | None:
+    """The body or the place a paragraph begins with (浦东新区深化… → the place 浦东新区)."""
     start = _LEADING_NOISE.match(text)
     offset = start.end() if start else 0
     hit = m.pattern.match(text, offset)
-    if hit:
-        unit = m.aliases[hit.group()]
-        return unit, unit.district
-    place = m.places.match(text, offset)
-    if place:
-        return None, m.place_district[place.group()]
-    return None, None
+    return _resolve(m.aliases[hit.group()], home) if hit else None
 
 
 def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
@@ -130,11 +156,13 @@ def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
         if not piece:
             continue
         for scope in (active, everywhere):
-            hit = matcher(scope).find(piece)
-            if hit:
-                unit = matcher(scope).aliases[hit.group()]
-                if unit not in found:
-                    found.append(unit)
+            bodies = [
+                matcher(scope).aliases[hit.group()] for hit in matcher(scope).pattern.finditer(piece)
+            ]
+            bodies = [unit for unit in bodies if unit.kind == "body"]
+            if bodies:
+                if bodies[0] not in found:
+                    found.append(bodies[0])
                 break
     if found:
         return found
