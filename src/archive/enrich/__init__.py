@@ -34,6 +34,12 @@ def _add(bucket: list[str], values: list[str]) -> None:
             bucket.append(value)
 
 
+def _specific(units: list[Unit]) -> list[Unit]:
+    """Drop a place speaking as a body when a body of that place is there too (浦东新区 and 浦东新区区委)."""
+    covered = {u.district for u in units if u.kind != "place" and u.district}
+    return [u for u in units if u.kind != "place" or u.name != u.district or u.district not in covered]
+
+
 def enrich(article: Article) -> Article:
     """Fill the article's and its sections' metadata lists in place and return the article."""
     title = fold(article.title or "")
@@ -68,6 +74,7 @@ def enrich(article: Article) -> Article:
     _add(attendees, title_roles.attendees)
     last_mention = title_roles.mentions[-1][1] if title_roles.mentions else None
 
+    section_leads: list[Unit] = []
     for section, text, headed_text, found in zip(article.sections, texts, headed, section_units, strict=True):
         roles = finder.roles(headed_text, last_mention)
         if roles.mentions:
@@ -75,6 +82,7 @@ def enrich(article: Article) -> Article:
         units = list(found)
         districts: list[str] = []
         lead = leading(text, units_matcher, home) if section.kind in _REPORT_KINDS else None
+        before = len(units)
         if lead is not None and lead.kind == "place":
             # 浦东新区深化…: the report of the body of that place that spoke (浦东新区区委), else the place.
             owners = [u for u in speaking if u.district == lead.district and u.kind != "place"]
@@ -86,11 +94,14 @@ def enrich(article: Article) -> Article:
                 districts.append(lead.district)
         elif lead is not None and (section.kind == "report" or lead in speaking):
             units.insert(0, lead)
+        if len(units) > before:
+            section_leads.append(units[0])
         for unit in given:
             if unit not in units:
                 units.append(unit)
         section.speakers = list(roles.speakers)
         section.attendees = list(roles.attendees)
+        units = _specific(units)
         section.units = []
         _add(section.units, [u.name for u in units])
         _add(districts, [u.district for u in units if u.district])
@@ -102,13 +113,12 @@ def enrich(article: Article) -> Article:
     article.speakers = speakers
     article.attendees = [a for a in attendees if a not in speakers]
     all_units: list[Unit] = list(given)
-    for unit in [*title_units, *[u for s in section_units for u in s]]:
+    for unit in [*title_units, *[u for s in section_units for u in s], *section_leads]:
         if unit not in all_units:
             all_units.append(unit)
+    all_units = _specific(all_units)
     article.units = []
     _add(article.units, [u.name for u in all_units])
-    for section in article.sections:
-        _add(article.units, section.units)
     article.districts = []
     _add(article.districts, [u.district for u in all_units if u.district])
     for section in article.sections:

@@ -39,6 +39,7 @@ class Patterns:
     heard: re.Pattern[str]  # 听取… before a unit
     pronoun: re.Pattern[str]
     blocked_before: re.Pattern[str]  # 按照… before a name or body: not a role here
+    unit_prefix_ok: re.Pattern[str]  # words that may stand right before a body's name
     speech_words: frozenset[str]
 
 
@@ -61,7 +62,11 @@ def patterns() -> Patterns:
     objects = _alt(list(lang["light_objects"]))
     blockers = _alt(list(lang["speech_blockers"]))
     noun_marks = "".join(f"(?<!{re.escape(str(w))})" for w in lang["speech_noun_marks"])
-    speech_full = f"(?:(?:{light})[^{CLAUSE_END}]{{0,15}}?(?:{objects})|{noun_marks}(?:{speech}))(?!{blockers})"
+    # 作 inside a word (工作, 合作) is no light verb.
+    light_ok = "(?<![工合协操创写运制著佳振动])"
+    speech_full = (
+        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,15}}?(?:{objects})|{noun_marks}(?:{speech}))(?!{blockers})"
+    )
     attend = _alt(list(lang["attendance_verbs"]))
     adverbs = _alt(list(lang["adverbs"]))
     titles_before = _alt(list(lang["titles_before"]))
@@ -113,5 +118,6 @@ def patterns() -> Patterns:
         heard=re.compile("(?:听取|听了|听取了)$"),
         pronoun=re.compile(f"(?<![其])(?P<pronoun>他|她)(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"),
         speech_words=frozenset(str(w) for w in lang["speech_verbs"]),
+        unit_prefix_ok=re.compile(f"(?:{_alt(list(lang['unit_prefix_ok']))})$"),
         blocked_before=re.compile(f"(?:{_alt(list(lang['role_blockers_before']))}){clause}{{0,12}}$"),
     )

@@ -80,8 +80,14 @@ class UnitRoles:
             self.units.append(unit)
 
 
-#: A body's name preceded by one of these is part of a longer name (区发展改革委 is no 国家发展改革委).
-_NAME_GOES_ON = set("区县市省州镇乡村")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """伊朗外交部, 区发展改革委: a Chinese character before the name, other than a word that may stand there."""
+    if not _HAN.match(text, start - 1):
+        return False
+    return patterns().unit_prefix_ok.search(text, max(0, start - 4), start) is None
 
 
 def _resolve(unit: Unit, home: str | None) -> Unit | None:
@@ -113,7 +119,7 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
             return roles
         start, end = hit.start(), hit.end()
         first = m.aliases[hit.group()]
-        if start and text[start - 1] in _NAME_GOES_ON and first.kind != "relative":
+        if start and first.kind != "relative" and _inside_longer_name(text, start):
             pos = start + 1
             continue
         chain = [first]
