@@ -487,3 +487,22 @@ def test_instance_templates_and_settings_override(tmp_path: Path, web_data: Path
         assert page.select_one(".brand").get_text() == "浦东测试站"  # type: ignore[union-attr]
     finally:
         app.extensions["archive"].close()
+
+
+def test_an_empty_data_dir_gets_a_welcome_not_a_crash(tmp_path: Path) -> None:
+    data = tmp_path / "empty"
+    data.mkdir()
+    app = create_app({"DATA_DIR": data, "INSTANCE_PATH": tmp_path / "instance"})
+    client = app.test_client()
+    try:
+        home = soup(client, "/")
+        assert "还没有可检索的文章" in home.get_text()
+        assert "archive import" in home.get_text()
+        response = client.get("/api/search?q=会议")
+        assert response.status_code == 503
+        assert "archive import" in response.get_json()["error"]["message"]
+        assert client.get("/article/0123456789abcdef").status_code == 404
+        assert client.get("/api/suggest?q=浦东").get_json() == ["浦东", []]
+        assert list(data.iterdir()) == [], "reading never creates files"
+    finally:
+        app.extensions["archive"].close()

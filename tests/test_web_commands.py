@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 from archive.commands.web import demo_dir
 from archive.crawler.files import iter_documents
@@ -52,3 +58,50 @@ def test_serve_on_a_taken_port_says_so(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_served_archive_answers_in_parallel_while_an_import_runs(tmp_path: Path, seed_path: Path) -> None:
+    data = tmp_path / "data"
+    imported = archive(data, "import", str(seed_path))
+    assert imported.returncode == 0, imported.stderr
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "archive", "--data", str(data), "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if fetch(base + "/")[0] == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        urls = [base + "/?q=" + quote(q) for q in ("浦东", "陈吉宁", "统计", "会议", "城市安全")] * 8
+        urls += [base + "/api/search?q=" + quote("浦东"), base + "/api/suggest?q=" + quote("浦")] * 4
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            importing = pool.submit(archive, data, "demo", "--no-serve")
+            statuses = list(pool.map(lambda u: fetch(u)[0], urls))
+            assert importing.result().returncode == 0
+        assert statuses == [200] * len(urls), log.read_text()
+        status, body = fetch(base + "/api/search?q=" + quote("林海涛"))
+        assert status == 200 and json.loads(body)["total"] > 0, "articles imported while serving are found"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

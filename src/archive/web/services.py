@@ -16,8 +16,9 @@ from typing import Any
 
 from flask import Flask, current_app, g
 
+from archive.models import Article
 from archive.search import SearchService
-from archive.store import Store
+from archive.store import STORE_FILE, Store
 
 _EXTENSION = "archive"
 
@@ -59,6 +60,13 @@ def services() -> Services:
 def searching() -> Iterator[SearchService]:
     with services().search() as service:
         yield service
+
+
+def get_article(article_id: str) -> Article | None:
+    """A stored article, or None (also when there is no store yet: reading never creates one)."""
+    if not (services().data_dir / STORE_FILE).is_file():
+        return None
+    return store().get(article_id)
 
 
 def store() -> Store:

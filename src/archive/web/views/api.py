@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
 
 from archive.errors import QueryError
-from archive.web.services import searching, store
+from archive.web.services import get_article, searching
 from archive.web.views.common import base_url, request_params, run_search
 from archive.web.views.pages import MAX_ID_LENGTH
 
@@ -23,7 +23,7 @@ def api_search() -> Response:
 @bp.get("/api/article/<article_id>")
 def api_article(article_id: str) -> Response:
     """The extract format of one stored article."""
-    found = store().get(article_id) if len(article_id) <= MAX_ID_LENGTH else None
+    found = get_article(article_id) if len(article_id) <= MAX_ID_LENGTH else None
     if found is None:
         abort(404, description=f"没有编号为 {article_id[:MAX_ID_LENGTH]} 的文章。")
     return jsonify(found.to_dict())

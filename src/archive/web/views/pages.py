@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup, escape
 
+from archive.errors import SearchIndexError
 from archive.models import Article, Section
 from archive.web.params import SearchParams, parse_search
 from archive.web.present import (
@@ -25,7 +26,7 @@ from archive.web.present import (
     section_number,
     sort_links,
 )
-from archive.web.services import searching, store
+from archive.web.services import get_article, searching
 from archive.web.views.common import limits, request_params, run_search
 
 bp = Blueprint("pages", __name__)
@@ -50,7 +51,10 @@ def index() -> str:
     params = request_params()
     if params.is_empty:
         # The home page: the newest sections and the facets of the whole archive, to browse from.
-        result = run_search(params, sort="date")
+        try:
+            result = run_search(params, sort="date")
+        except SearchIndexError as exc:
+            return render_template("welcome.html", params=params, message=str(exc))
     else:
         result = run_search(params)
     total = int(result.get("total") or 0)
@@ -125,7 +129,7 @@ def _article_sections(article: Article, q: str) -> list[SectionView]:
 @bp.get("/article/<article_id>")
 def article(article_id: str) -> str:
     q = parse_search(request.args, limits(), fields=()).q
-    found = store().get(article_id) if len(article_id) <= MAX_ID_LENGTH else None
+    found = get_article(article_id) if len(article_id) <= MAX_ID_LENGTH else None
     if found is None:
         abort(404, description=f"没有编号为 {article_id[:MAX_ID_LENGTH]} 的文章。")
     meta = chips_for(_metadata(found), SearchParams())
