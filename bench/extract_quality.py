@@ -108,11 +108,17 @@ def run_cctv(sample: int | None, worst: int, pages_dir: Path | None = None, seed
     with lzma.open(CORPUS / "cctv" / "ground_truth-2022-2024.jsonl.xz", "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
     # Pages the upstream crawl got as error pages have no body or title: nothing to compare.
-    truth = [r for r in rows if "NOTFOUND" not in r["body"] and "NOTFOUND" not in r["title"]]
+    # Some item pages have no text in the ground truth (only the upstream footer): no body to compare either.
+    truth = [
+        r
+        for r in rows
+        if "NOTFOUND" not in r["body"] and "NOTFOUND" not in r["title"] and _GT_NOISE.sub("", r["body"]).strip()
+    ]
     if sample is not None and sample < len(truth):
         truth = random.Random(seed).sample(truth, sample)
     scores: list[tuple[float, str]] = []
     title_ok = date_ok = failed = missing = 0
+    failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         pages = pages_dir or _cctv_pages(Path(tmp))
         started = time.perf_counter()
@@ -125,8 +131,9 @@ def run_cctv(sample: int | None, worst: int, pages_dir: Path | None = None, seed
             try:
                 article = extract(doc)
                 text, title, published = article.text, article.title, article.published
-            except ArchiveError:
+            except ArchiveError as exc:
                 text, title, published, failed = "", "", None, failed + 1
+                failures.append(str(exc))
             # The ground truth is the upstream Markdown: drop its HTML comments and bold markers.
             scores.append((f1(text, _GT_NOISE.sub("", row["body"])), row["id"]))
             title_ok += "".join(title.split()) == "".join(strip_title_markers(row["title"]).split())
@@ -144,6 +151,7 @@ def run_cctv(sample: int | None, worst: int, pages_dir: Path | None = None, seed
         "failed": failed,
         "seconds": elapsed,
         "pages_per_second": n / elapsed if elapsed else 0.0,
+        "failures": failures,
         "worst": [{"page": k, "f1": round(s, 3)} for s, k in scores[:worst]],
     }
 

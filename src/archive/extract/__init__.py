@@ -14,9 +14,9 @@ from typing import Any
 from archive.errors import ExtractError, InputError
 from archive.extract import body, meta
 from archive.extract.decode import decode_bytes
+from archive.extract.patterns import fold
 from archive.extract.sections import Paragraph, split_sections
 from archive.extract.text import is_meta_line, read_lines
-from archive.fold import fold
 from archive.models import Article, Document, Meeting, Section, article_id_for
 
 __all__ = ["decode_bytes", "extract"]
@@ -108,7 +108,7 @@ def _from_html(doc: Document, text: str) -> Article:
     headings.sort(key=lambda h: 0)
     raw_title = meta.meta_content(root, "og:title", "twitter:title") or ""
     title_el = root.find(".//title")
-    page_title = title_el.text_content() if title_el is not None else ""
+    page_title = "".join(title_el.itertext()) if title_el is not None else ""
     title = meta.clean_title(raw_title or page_title, headings) if (raw_title or page_title) else ""
     if not title and headings:
         title = headings[0]

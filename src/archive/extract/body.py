@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import lxml.html
+from lxml import etree
 
 from archive.extract import patterns
-from archive.fold import fold
+from archive.extract.patterns import fold
 
 _BLOCK_NAMES = (
     "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
@@ -77,8 +77,10 @@ class Page:
 
 def parse(text: str) -> Any:
     """Parse HTML text with lxml (tolerant); returns the root element."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    root = etree.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    if root is None:
+        root = etree.fromstring(b"<html><body></body></html>", parser=parser)
     return root
 
 
@@ -102,6 +104,9 @@ class _Flattener:
         if not self.pieces:
             return
         raw = "".join(p[0] for p in self.pieces)
+        if raw.isspace():
+            self.pieces = []
+            return
         text = _squeeze(raw)
         if text:
             link = sum(_count(_squeeze(p[0])) for p in self.pieces if p[1])
@@ -139,8 +144,9 @@ class _Flattener:
             self.pieces.append((el.text, link, bold))
         for child in el:
             self.walk(child, link, bold)
-            if child.tail:
-                self.pieces.append((child.tail, link, bold))
+            tail = child.tail
+            if tail and (self.pieces or not tail.isspace()):
+                self.pieces.append((tail, link, bold))
         if block:
             self.flush()
             self.owners.pop()
@@ -280,13 +286,9 @@ def choose_container(blocks: list[Block]) -> Any:
     return best
 
 
-def _inside(block: Block, container: Any) -> bool:
-    return any(el is container for el in _ancestors(block.owner))
-
-
 def is_chrome_line(text: str) -> bool:
     """True for a line that belongs to the page, not the article (breadcrumbs, share, editor, copyright…)."""
-    folded = fold("".join(text.split())).lower()
+    folded = fold("".join(text[:300].split())).lower()
     if patterns.CHROME_LINE.match(folded):
         return True
     return len(folded) <= 120 and patterns.CHROME_ANYWHERE.search(folded) is not None
@@ -300,7 +302,8 @@ def find_article(root: Any) -> Page:
     if container is None:
         return page
     page.container = container
-    inside = [b for b in blocks if b.owner is not None and _inside(b, container)]
+    members = set(container.iter())
+    inside = [b for b in blocks if b.owner in members]
     if not inside:
         return page
     page.start, page.end = inside[0].index, inside[-1].index + 1

@@ -80,6 +80,9 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     return None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text in any encoding we read (NUL bytes, control characters)."""
     head = data[:4096]
@@ -87,7 +90,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(head) // 100)
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from archive.extract import patterns
-from archive.fold import fold
+from archive.extract.patterns import fold
 
 # --- dates -------------------------------------------------------------------------------------------------
 
@@ -97,7 +97,7 @@ def date_from_meta(root: Any) -> str | None:
             if found and (best is None or wanted[name] < best[0]):
                 best = (wanted[name], found)
     for el in root.iter("time"):
-        found = find_date(el.get("datetime") or el.text_content() or "")
+        found = find_date(el.get("datetime") or "".join(el.itertext()))
         if found and best is None:
             best = (len(wanted), found)
     return best[1] if best else None

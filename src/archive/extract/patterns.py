@@ -6,7 +6,10 @@ both scripts; folding never changes a string's length, so match positions apply 
 
 from __future__ import annotations
 
+import functools
 import re
+
+from archive.fold import fold as _fold_uncached
 
 # Lines that are page chrome wherever they appear (matched on the whole, whitespace-free, folded line).
 CHROME_LINE = re.compile(
@@ -59,3 +62,9 @@ SOURCE_TAIL = re.compile(
 # Closing punctuation: a line ending with one of these is a sentence, not a heading.
 SENTENCE_END = "。！？!?；;…：:”’」』\"'）)】》"
 CJK_PUNCT = "，。！？；：、“”‘’（）《》「」"
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """``archive.fold.fold`` with a cache: one paragraph is looked at by several rules."""
+    return _fold_uncached(text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.fold import fold
+from archive.extract.patterns import fold
 
 
 @dataclass
@@ -46,10 +46,13 @@ _NUMBERED = re.compile(
 _ATTENDANCE = re.compile(
     r"(?:出席|列席|参加|参会)(?:了)?(?:会议|活动|仪式|会见|座谈会?|开幕式|闭幕式|调研|大会|会)?[。.]?$"
 )
-_SPEAKING_INTRO = re.compile(
-    r"([^，。：:；]{2,200}?)(?:先后|依次|分别|相继)(?:作|进行|围绕[^，。]{0,20})?(?:交流|书面|大会)?(?:发言|汇报|述职)"
+_SPEAKING_INTRO = re.compile(r"(?:先后|依次|分别|相继)[^，。,]{0,20}?(?:发言|汇报|述职)")
+_CLAUSE_BREAK = re.compile(r"[，。：:；;,]")
+# Both scripts, so long texts need no folding.
+_SPEECH = re.compile(
+    r"指出|[强強]调|[强強]調|表示|要求|提出|[认認][为為]|[说說][，：:,]|[讲講][话話]|部署|希望|[号號]召"
 )
-_SPEECH = re.compile(r"指出|强调|表示|要求|提出|认为|说[，：:]|讲话|部署|希望|号召")
+_REPORT_VERBS = ("发言", "發言", "汇报", "匯報", "述职", "述職")
 _UNIT_START = re.compile(
     r"^[\u4e00-\u9fff]{1,10}?(?:新区|区委|县委|市委|区|县|市|局|办|委|厅|部|署|院|镇|街道|乡|公司|集团|中心|所|馆)"
     r"(?!长|委书记|领导|民|政府[，、])"
@@ -87,10 +90,13 @@ def _is_heading(paragraphs: list[Paragraph], i: int) -> bool:
 
 
 def _units_listed(text: str) -> list[str]:
-    match = _SPEAKING_INTRO.search(fold(text))
+    if not any(verb in text for verb in _REPORT_VERBS):
+        return []
+    folded = fold(text)
+    match = _SPEAKING_INTRO.search(folded)
     if not match:
         return []
-    phrase = re.sub(r"^(?:会上|会议上|随后|其间|会议中)[，,]?", "", match.group(1))
+    phrase = _CLAUSE_BREAK.split(folded[: match.start()])[-1]
     units = [u.strip() for u in _UNIT_SPLIT.split(phrase)]
     return [u for u in units if 2 <= len(u) <= 20]
 
@@ -158,7 +164,7 @@ def split_sections(paragraphs: list[Paragraph]) -> list[Part]:
             text = "\n".join(buffer)
             section_kind = kind
             if heading and kind == "body":
-                section_kind = "remarks" if _SPEECH.search(fold(text)) else "body"
+                section_kind = "remarks" if _SPEECH.search(text) else "body"
             parts.append(Part(section_kind, heading, text))
         buffer = []
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from archive.extract import meta, patterns
 from archive.extract.body import is_chrome_line
+from archive.extract.patterns import fold
 from archive.extract.sections import Paragraph, ends_sentence
-from archive.fold import fold
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
@@ -29,6 +29,8 @@ class TextArticle:
 
 def is_meta_line(line: str) -> bool:
     """A short line carrying only metadata (来源：…, 发布时间：…, a bare date)."""
+    if len(line) > 80:
+        return False
     folded = fold("".join(line.split()))
     if len(folded) > 60 or "。" in folded:
         return False
@@ -49,7 +51,7 @@ def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for raw in lines:
         line = patterns.IMAGE_PLACEHOLDER.sub("", raw).strip(" \t\u3000\xa0\ufeff")
-        if not line or set(line) <= set("-=*_#>| "):
+        if not line.strip("-=*_#>| "):
             continue
         hint = False
         md = _MD_HEADING.match(line)
