@@ -291,6 +291,8 @@ def is_chrome_line(text: str) -> bool:
     folded = fold("".join(text[:300].split())).lower()
     if patterns.CHROME_LINE.match(folded):
         return True
+    if len(text) <= 300 and patterns.LICENCE.search(fold(text)):
+        return True
     return len(folded) <= 120 and patterns.CHROME_ANYWHERE.search(folded) is not None
 
 

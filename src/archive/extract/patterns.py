@@ -39,6 +39,9 @@ CHROME_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 
+# Licence notes appended by wiki-style sources, at any length.
+LICENCE = re.compile(r"公有领域|public\s*domain|维基文库|^(?:true|false)$", re.IGNORECASE)
+
 # A heading (or short line) that introduces a list of links after the article: everything after it goes.
 TRAILER_HEADING = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|猜你喜欢|热门推荐|热点推荐|更多新闻"

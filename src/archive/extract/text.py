@@ -43,12 +43,47 @@ def is_meta_line(line: str) -> bool:
     return len(rest) <= 4 or (len(folded) <= 40 and re.search(r"\d{1,2}:\d{2}", folded) is not None)
 
 
+_OPENS_WITH_CLOSER = "。，、；：！？）)》」』”’.,;:!?"
+_FRAGMENT_MAX = 25
+_SENTENCE_FINAL = "。！？!?…"
+_MID_SENTENCE = "，、（《“(‘「"
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Mend sentences that a dump broke at link boundaries ("…所作的\n政府工作报告\n。会议…")."""
+    out: list[str] = []
+    previous_blank = True
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            previous_blank = True
+            continue
+        if out and not previous_blank:
+            last = out[-1]
+            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if (
+                line[0] in _OPENS_WITH_CLOSER
+                or last[-1] in _MID_SENTENCE
+                or (
+                    last[-1] not in _SENTENCE_FINAL
+                    and len(line) <= _FRAGMENT_MAX
+                    and following[:1] in tuple(_OPENS_WITH_CLOSER)
+                )
+            ):
+                out[-1] = last + line
+                previous_blank = False
+                continue
+        out.append(line)
+        previous_blank = False
+    return out
+
+
 def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
     """Split a dump into paragraphs, dropping image placeholders and republishing boilerplate."""
     title: str | None = None
     paragraphs: list[Paragraph] = []
     meta_lines: list[str] = []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = join_broken_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     for raw in lines:
         line = patterns.IMAGE_PLACEHOLDER.sub("", raw).strip(" \t\u3000\xa0\ufeff")
         if not line.strip("-=*_#>| "):
@@ -70,6 +105,8 @@ def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
         if is_meta_line(line):
             meta_lines.append(line)
             continue
+        if patterns.LICENCE.search(fold(line)) and sum(len(p.text) for p in paragraphs) >= 200:
+            break  # a licence note closes the text; what follows is more of it
         if is_chrome_line(line):
             continue
         paragraphs.append(Paragraph(line, hint))
