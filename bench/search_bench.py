@@ -1,0 +1,313 @@
+"""Index the Tainan news corpus and time queries; the same documents in tantivy as the reference.
+
+    python bench/search_bench.py                 # the first 10,000 articles
+    python bench/search_bench.py --limit 0       # all 68,810
+    python bench/search_bench.py --procs 2 --repeat 20
+
+Articles are built straight from the JSONL (content split into sections of about 300 characters at line
+breaks; the department becomes the unit), indexed with ``archive.index.rebuild`` into a temporary data
+directory, and searched through one ``archive.search.SearchService`` kept open: every query computes the
+total, six facets and snippets with marks for the first page, as the web app does. tantivy gets the same
+sections as whitespace-separated jieba tokens (the words our word field indexes) plus the unit and year as
+fast fields; its queries count the same facets with an aggregation and make snippets.
+
+Prints a table and writes ``bench/results/search_bench[_<n>].json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from archive.index import rebuild  # noqa: E402
+from archive.index.analysis import words  # noqa: E402
+from archive.models import Article, Section, article_id_for  # noqa: E402
+from archive.search import SearchService  # noqa: E402
+
+CORPUS = Path(os.environ.get("ARCHIVE_SHARED", ROOT.parent / "shared")) / "corpus"
+TAINAN = CORPUS / "tainan" / "tainan_news_2018-2026.jsonl.xz"
+SECTION_CHARS = 300
+
+# name → (query, filters, sort); traditional script as the corpus writes it unless noted.
+QUERIES: dict[str, tuple[str, dict[str, list[str]] | None, str]] = {
+    "common word 活動": ("活動", None, "relevance"),
+    "common word 臺南": ("臺南", None, "relevance"),
+    "rare word 蜂炮": ("蜂炮", None, "relevance"),
+    'phrase "市長黃偉哲"': ('"市長黃偉哲"', None, "relevance"),
+    "simplified 黄伟哲": ("黄伟哲", None, "relevance"),
+    "one character 鹽": ("鹽", None, "relevance"),
+    "two words 防疫 疫苗": ("防疫 疫苗", None, "relevance"),
+    "OR / NOT": ("颱風 OR 豪雨 -停班", None, "relevance"),
+    "filtered unit": ("防汛", {"unit": ["臺南市政府水利局"]}, "relevance"),
+    "date sort 登革熱": ("登革熱", None, "date"),
+}
+TANTIVY_QUERIES: dict[str, list[str]] = {
+    "common word 活動": ["活動"],
+    "common word 臺南": ["臺南"],
+    "rare word 蜂炮": ["蜂炮"],
+    'phrase "市長黃偉哲"': ["市長黃偉哲"],
+    "simplified 黄伟哲": ["黄伟哲"],
+    "one character 鹽": ["鹽"],
+    "two words 防疫 疫苗": ["防疫", "疫苗"],
+}
+
+
+def read_articles(limit: int) -> Iterator[Article]:
+    with lzma.open(TAINAN, "rt", encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if limit and n >= limit:
+                return
+            record = json.loads(line)
+            url = record["url"]
+            art_id = article_id_for(url)
+            chunks: list[str] = []
+            current = ""
+            for para in (p.strip() for p in (record.get("content") or "").split("\n")):
+                if not para:
+                    continue
+                current = f"{current}\n{para}" if current else para
+                if len(current) >= SECTION_CHARS:
+                    chunks.append(current)
+                    current = ""
+            if current or not chunks:
+                chunks.append(current)
+            department = (record.get("department") or "").strip()
+            yield Article(
+                id=art_id,
+                url=url,
+                title=record.get("title") or "",
+                published=record.get("published") or None,
+                units=[department] if department else [],
+                sections=[Section(id=f"{art_id}#{i}", text=text) for i, text in enumerate(chunks)],
+            )
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench_archive(articles: list[Article], data_dir: Path, procs: int, repeat: int) -> dict[str, Any]:
+    sections = sum(len(a.sections) for a in articles)
+    chars = sum(len(s.text) for a in articles for s in a.sections)
+    t0 = time.perf_counter()
+    rebuild(data_dir, articles, procs=procs, limitmb=256)
+    index_seconds = time.perf_counter() - t0
+    size = dir_size((data_dir / "whoosh").resolve())
+    out: dict[str, Any] = {
+        "articles": len(articles),
+        "sections": sections,
+        "text_mb": round(chars * 3 / 1e6, 1),
+        "index_seconds": round(index_seconds, 1),
+        "sections_per_s": round(sections / index_seconds),
+        "articles_per_s": round(len(articles) / index_seconds),
+        "index_mb": round(size / 1e6, 1),
+        "queries": {},
+    }
+    t0 = time.perf_counter()
+    service = SearchService(data_dir)
+    service.search("臺南", per_page=1)
+    out["first_query_s"] = round(time.perf_counter() - t0, 2)  # opens the searcher, reads facet columns
+    for name, (q, filters, sort) in QUERIES.items():
+        times = []
+        result: dict[str, Any] = {}
+        for _ in range(repeat):
+            t = time.perf_counter()
+            result = service.search(q, filters=filters, sort=sort, per_page=10)
+            times.append((time.perf_counter() - t) * 1000)
+        marked = sum("<mark>" in h["snippet"] for h in result["hits"])
+        out["queries"][name] = {
+            "total": result["total"],
+            "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(percentile(times, 95), 1),
+            "snippets_marked": f"{marked}/{len(result['hits'])}",
+        }
+    out["breakdown"] = breakdown(service)
+    service.close()
+    return out
+
+
+def breakdown(service: SearchService) -> dict[str, Any]:
+    """Where the time of a query goes: matching docs, facets, top hits, snippets (one common query)."""
+    from archive.index.query import to_whoosh
+    from archive.search import parse_query
+
+    reader = service.reader()
+    parts: dict[str, Any] = {}
+    for q in ("活動", '"市長黃偉哲"', "鹽"):
+        node = parse_query(q)
+        assert node is not None
+        wq = to_whoosh(node)
+        searcher = reader._searcher
+        t = time.perf_counter()
+        import numpy as np
+
+        docs = np.fromiter(searcher.docs_for_query(wq), dtype=np.int64)
+        t_match = time.perf_counter() - t
+        mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
+        mask[docs] = True
+        t = time.perf_counter()
+        for name in ("speaker", "unit", "theme", "district", "year", "meeting"):
+            reader._count(name, mask, 20)
+        t_facets = time.perf_counter() - t
+        t = time.perf_counter()
+        searcher.search(wq, limit=10, terms=False)
+        t_top = time.perf_counter() - t
+        parts[q] = {
+            "matches": len(docs),
+            "match_ms": round(t_match * 1000, 1),
+            "facets_ms": round(t_facets * 1000, 1),
+            "top10_ms": round(t_top * 1000, 1),
+        }
+    return parts
+
+
+def bench_tantivy(articles: list[Article], path: Path, repeat: int) -> dict[str, Any]:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("section_id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", stored=True, tokenizer_name="whitespace")
+    builder.add_text_field("body", stored=True, tokenizer_name="whitespace", index_option="position")
+    builder.add_text_field("unit", stored=True, tokenizer_name="raw", fast=True)
+    builder.add_text_field("year", stored=True, tokenizer_name="raw", fast=True)
+    schema = builder.build()
+    path.mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(schema, path=str(path))
+    t0 = time.perf_counter()
+    writer = index.writer(heap_size=256_000_000, num_threads=2)
+    sections = 0
+    for article in articles:
+        title = " ".join(w for w, *_ in words(article.title, index=True))
+        for section in article.sections:
+            body = " ".join(w for w, *_ in words(section.text, index=True))
+            writer.add_document(
+                tantivy.Document(
+                    section_id=section.id,
+                    title=title,
+                    body=body,
+                    unit=(article.units or [""])[0],
+                    year=(article.published or "")[:4],
+                )
+            )
+            sections += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    seconds = time.perf_counter() - t0
+    index.reload()
+    out: dict[str, Any] = {
+        "sections": sections,
+        "index_seconds": round(seconds, 1),
+        "sections_per_s": round(sections / seconds),
+        "index_mb": round(dir_size(path) / 1e6, 1),
+        "queries": {},
+    }
+    searcher = index.searcher()
+    agg = {"unit": {"terms": {"field": "unit", "size": 20}}, "year": {"terms": {"field": "year", "size": 20}}}
+    snippets = tantivy.SnippetGenerator
+    for name, parts in TANTIVY_QUERIES.items():
+        subqueries = []
+        for part in parts:
+            tokens = [w for w, *_ in words(part)]
+            if len(tokens) == 1:
+                sub = tantivy.Query.term_query(schema, "body", tokens[0])
+            else:
+                sub = tantivy.Query.phrase_query(schema, "body", tokens)
+            subqueries.append((tantivy.Occur.Must, sub))
+        query = tantivy.Query.boolean_query(subqueries)
+        times = []
+        total = 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            total = searcher.search(query, 1, count=True).count
+            searcher.aggregate(query, agg)
+            top = searcher.search(query, 10).hits
+            generator = snippets.create(searcher, query, schema, "body")
+            for _score, address in top:
+                generator.snippet_from_doc(searcher.doc(address)).to_html()
+            times.append((time.perf_counter() - t) * 1000)
+        out["queries"][name] = {
+            "total": total,
+            "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(percentile(times, 95), 1),
+        }
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=10_000, help="articles (0: all)")
+    parser.add_argument("--procs", type=int, default=1, help="indexing processes for Whoosh (2 was slower here)")
+    parser.add_argument("--repeat", type=int, default=20, help="runs per query")
+    parser.add_argument("--no-tantivy", action="store_true")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    articles = list(read_articles(args.limit))
+    load_seconds = time.perf_counter() - t0
+    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    try:
+        ours = bench_archive(articles, work / "data", args.procs, args.repeat)
+        theirs = None if args.no_tantivy else bench_tantivy(articles, work / "tantivy", args.repeat)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report = {
+        "corpus": str(TAINAN.name),
+        "limit": args.limit,
+        "procs": args.procs,
+        "repeat": args.repeat,
+        "load_seconds": round(load_seconds, 1),
+        "cpu_count": os.cpu_count(),
+        "archive": ours,
+        "tantivy": theirs,
+    }
+    print_table(report)
+    out = args.out or ROOT / "bench" / "results" / f"search_bench_{len(articles)}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {out}")
+
+
+def print_table(report: dict[str, Any]) -> None:
+    ours, theirs = report["archive"], report["tantivy"]
+    print(f"\n{ours['articles']:,} articles, {ours['sections']:,} sections, ~{ours['text_mb']} MB text (UTF-8)")
+    print(f"{'':24}{'archive (Whoosh)':>22}{'tantivy (jieba tokens)':>26}")
+    rows = [
+        ("index seconds", ours["index_seconds"], theirs and theirs["index_seconds"]),
+        ("sections / s", ours["sections_per_s"], theirs and theirs["sections_per_s"]),
+        ("index MB", ours["index_mb"], theirs and theirs["index_mb"]),
+    ]
+    for label, a, b in rows:
+        print(f"{label:24}{a!s:>22}{'' if b is None else b!s:>26}")
+    print(f"first query (open + facet columns): {ours['first_query_s']} s")
+    head = f"{'query':26}{'total':>8}{'p50 ms':>9}{'p95 ms':>9}{'marked':>8}"
+    print(f"\n{head}   {'tantivy total':>13}{'p50':>8}{'p95':>8}")
+    for name, row in ours["queries"].items():
+        t = (theirs or {}).get("queries", {}).get(name)
+        extra = f"   {t['total']:>13}{t['p50_ms']:>8}{t['p95_ms']:>8}" if t else ""
+        print(f"{name:26}{row['total']:>8}{row['p50_ms']:>9}{row['p95_ms']:>9}{row['snippets_marked']:>8}{extra}")
+    print("\nwhere the time goes (ms):")
+    for q, parts in ours["breakdown"].items():
+        print(f"  {q}: {parts}")
+
+
+if __name__ == "__main__":
+    main()

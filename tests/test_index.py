@@ -1,0 +1,240 @@
+"""The section index: tokenizers, writing, replacing and deleting articles, schema versions, locks, crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from archive.errors import SearchIndexError
+from archive.index import live_dir, open_writer, rebuild
+from archive.index.analysis import JiebaTokenizer, NgramTokenizer, ngrams, phrase_grams, words
+from archive.models import Article, Section
+from archive.search import SearchService
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article(art_id: str, texts: list[str], **extra: object) -> Article:
+    return Article(
+        id=art_id,
+        url=f"https://example.gov.cn/{art_id}.html",
+        title=str(extra.pop("title", f"标题{art_id}")),
+        published=str(extra.pop("published", "2026-01-05")),
+        sections=[Section(id=f"{art_id}#{i}", text=t) for i, t in enumerate(texts)],
+    )
+
+
+def section_ids(data_dir: Path, q: str) -> list[str]:
+    with SearchService(data_dir) as service:
+        result = service.search(q, per_page=100)
+    return sorted(h["section_id"] for h in result["hits"])
+
+
+# ---- tokenizers -------------------------------------------------------------------------------------------
+def test_word_tokens_count_positions_in_tokens_and_offsets_in_the_original_text() -> None:
+    text = "市委書記陳吉寧主持會議，地铁1号线"
+    tokens = [(t.text, t.pos, t.startchar, t.endchar) for t in JiebaTokenizer()(text, positions=True, chars=True)]
+    texts = [t[0] for t in tokens]
+    assert texts[:2] == ["市委书记", "陈"]  # folded to simplified script
+    assert [t[1] for t in tokens] == list(range(len(tokens)))  # consecutive, punctuation takes no position
+    for word, _, start, end in tokens:
+        assert len(text[start:end]) == len(word)
+    assert text[tokens[0][2] : tokens[0][3]] == "市委書記"  # offsets point into the traditional original
+    # Single digits and characters are kept.
+    assert {"1", "号", "线"} <= set(texts)
+
+
+def test_index_mode_adds_inner_words_at_the_position_of_their_word() -> None:
+    indexed = list(words("中华人民共和国成立", index=True))
+    plain = list(words("中华人民共和国成立"))
+    assert [w for w, *_ in plain] == ["中华人民共和国", "成立"]
+    inner = {w: pos for w, pos, *_ in indexed}
+    assert inner["人民"] == inner["中华人民共和国"] == 0
+    assert inner["成立"] == 1
+
+
+def test_user_words_change_segmentation(data_dir: Path) -> None:
+    before = [w for w, *_ in words("龚正部署工作")]
+    with open_writer(data_dir, words=["龚正"]):
+        pass
+    assert "龚正" not in before
+    assert next(w for w, *_ in words("龔正部署工作")) == "龚正"
+    assert "龚正" in (live_dir(data_dir) / "words.txt").read_text(encoding="utf-8").split()  # type: ignore[operator]
+
+
+def test_ngrams_cover_every_character_and_neighbouring_pair() -> None:
+    grams = list(ngrams("統計 局"))
+    assert ("统", 0, 0) in grams and ("统计", 0, 0) in grams
+    assert ("计 ", 1, 1) in grams and (" 局", 2, 2) in grams and ("局", 3, 3) in grams
+    assert phrase_grams("市統計局") == ["市统", "统计", "计局"]
+    assert phrase_grams("  局 ") == ["局"]
+    tokens = [(t.text, t.pos) for t in NgramTokenizer()("ab", positions=True, mode="index")]
+    assert tokens == [("a", 0), ("b", 1), ("ab", 0)]
+
+
+# ---- writing ---------------------------------------------------------------------------------------------
+def test_update_replaces_all_sections_and_delete_removes_them(data_dir: Path) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("a", ["第一段防汛工作", "第二段防汛检查", "第三段防汛演练"]))
+        writer.update_article(article("b", ["防汛物资"]))
+    assert section_ids(data_dir, "防汛") == ["a#0", "a#1", "a#2", "b#0"]
+
+    service = SearchService(data_dir)
+    assert service.search("演练")["total"] == 1
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("a", ["第一段防汛工作（修订）"]))
+        writer.delete_article("b")
+    # The open searcher still sees the old commit until it is refreshed.
+    assert service.search("演练")["total"] == 1
+    assert service.refresh() is True
+    assert service.search("演练")["total"] == 0
+    assert [h["section_id"] for h in service.search("防汛")["hits"]] == ["a#0"]
+    assert service.refresh() is False
+    service.close()
+
+
+def test_last_update_of_an_article_in_one_writer_wins(data_dir: Path) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("a", ["旧的文字"]))
+        writer.update_article(article("a", ["新的文字"]))
+    assert section_ids(data_dir, "文字") == ["a#0"]
+    assert section_ids(data_dir, "旧的") == []
+
+
+def test_error_inside_the_writer_cancels_the_batch(data_dir: Path) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("a", ["保留的内容"]))
+    with pytest.raises(RuntimeError), open_writer(data_dir) as writer:
+        writer.update_article(article("b", ["不该出现的内容"]))
+        raise RuntimeError("stop")
+    assert section_ids(data_dir, "内容") == ["a#0"]
+
+
+def test_second_writer_gets_a_clear_lock_message(data_dir: Path) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("a", ["内容"]))
+    with (
+        open_writer(data_dir),
+        pytest.raises(SearchIndexError, match="being written by another process"),
+        open_writer(data_dir, timeout=0.2),
+    ):
+        pass
+
+
+def test_rebuild_swaps_in_a_new_index_that_an_open_service_picks_up(data_dir: Path) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("old", ["旧索引里的文字"]))
+    service = SearchService(data_dir)
+    assert service.search("旧索引")["total"] == 1
+    first = live_dir(data_dir)
+    assert rebuild(data_dir, [article("new", ["新索引里的文字"])]) == 1
+    assert (data_dir / "whoosh").is_symlink()
+    assert live_dir(data_dir) != first and first is not None and not first.exists()
+    assert service.refresh() is True
+    assert service.search("旧索引")["total"] == 0
+    assert service.search("新索引")["total"] == 1
+    service.close()
+
+
+def _set_schema(data_dir: Path, version: int) -> None:
+    info = live_dir(data_dir) / "archive-index.json"  # type: ignore[operator]
+    info.write_text(json.dumps({"schema": version}), encoding="utf-8")
+
+
+def test_old_schema_asks_for_a_rebuild_in_one_line(data_dir: Path) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("a", ["内容"]))
+    _set_schema(data_dir, 0)
+    with pytest.raises(SearchIndexError, match=r"schema v0 .*run `archive index --rebuild`"):
+        SearchService(data_dir).search("内容")
+    with pytest.raises(SearchIndexError, match="--rebuild"), open_writer(data_dir):
+        pass
+    proc = subprocess.run(
+        [sys.executable, "-m", "archive", "--data", str(data_dir), "search", "内容"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert "archive index --rebuild" in proc.stderr
+
+
+def test_foreign_index_directory_asks_for_a_rebuild(data_dir: Path) -> None:
+    (data_dir / "whoosh").mkdir()
+    (data_dir / "whoosh" / "_MAIN_1.toc").write_bytes(b"not ours")
+    with pytest.raises(SearchIndexError, match=r"not built by this version.*--rebuild"):
+        SearchService(data_dir).search("x")
+    assert rebuild(data_dir, [article("a", ["重建之后可以搜索"])]) == 1
+    assert section_ids(data_dir, "重建") == ["a#0"]
+
+
+def test_missing_index_is_a_clear_error(data_dir: Path) -> None:
+    with pytest.raises(SearchIndexError, match="no search index"):
+        SearchService(data_dir).search("x")
+    assert SearchService(data_dir).suggest("x") == []
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from archive.index import open_writer, rebuild
+    from archive.models import Article, Section
+
+    data, mode = Path(sys.argv[1]), sys.argv[2]
+
+    def articles():
+        n = 0
+        while True:
+            n += 1
+            if n == 50:
+                print("busy", flush=True)
+            yield Article(id=f"k{n}", url=f"https://example.gov.cn/k{n}", title="killed",
+                          sections=[Section(id=f"k{n}#0", text=f"未提交的内容 第{n}篇 " * 20)])
+
+    if mode == "rebuild":
+        rebuild(data, articles())
+    else:
+        with open_writer(data) as writer:
+            for a in articles():
+                writer.update_article(a)
+                writer._flush()
+    """
+)
+
+
+@pytest.mark.parametrize("mode", ["writer", "rebuild"])
+def test_killed_indexing_leaves_the_last_commit_searchable(data_dir: Path, mode: str) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("kept", ["已经提交的内容"]))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(data_dir), mode],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "busy"
+        time.sleep(0.3)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        if proc.stdout is not None:
+            proc.stdout.close()
+    assert section_ids(data_dir, "已经提交") == ["kept#0"]
+    assert section_ids(data_dir, "未提交") == []
+    # The lock died with the process: the next writer works.
+    with open_writer(data_dir, timeout=1) as writer:
+        writer.update_article(article("after", ["之后写入的内容"]))
+    assert section_ids(data_dir, "内容") == ["after#0", "kept#0"]
