@@ -178,7 +178,7 @@ def split_sections(paragraphs: list[Paragraph]) -> list[Part]:
                 heading = f"{heading} / {text}"
             kind = "body"
             continue
-        if i in reports or _is_attendance(text):
+        if i in reports or (i > 0 and _is_attendance(text)):
             close()
             heading = None
             kind = "report" if i in reports else "attendance"
