@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -286,25 +288,41 @@ def test_unknown_ids_give_404(client: FlaskClient) -> None:
     assert client.get("/unit/不存在的单位").status_code == 404
 
 
-def test_speaker_page_newest_first_with_themes(client: FlaskClient) -> None:
+def shown_sections(page: BeautifulSoup) -> list[str]:
+    """Section ids of a speaker/unit page, in order, from the links to each section."""
+    out = []
+    for link in page.select(".said a.to-section"):
+        path, _, anchor = str(link["href"]).partition("#")
+        out.append(f"{path.split('/')[-1].split('?')[0]}#{anchor.removeprefix('s')}")
+    return out
+
+
+def test_speaker_page_newest_first_with_themes(client: FlaskClient, service: SearchService) -> None:
     speakers = facet_values(soup(client, "/?q=会议"), "speaker")
     name = speakers[0]["value"]
     page = soup(client, f"/speaker/{name}")
     assert page.select_one("h1").get_text() == name  # type: ignore[union-attr]
+    expected = service.search("", filters={"speaker": [name]}, sort="date", per_page=20)
+    assert shown_sections(page) == [hit["section_id"] for hit in expected["hits"]]
     dates = [t["datetime"] for t in page.select(".hit time")]
     assert dates and dates == sorted(dates, reverse=True)
-    assert all(name in [c.get_text() for c in hit.select(".chip-speaker")] for hit in page.select(".hit"))
-    assert page.select(".themes .chip-theme")
+    assert page.select(".themes .chip-theme") and page.select(".said .chip-theme")
+    titles = [t.get_text() for t in page.select(".group > .title")]
+    assert len(titles) < len(shown_sections(page)), "sections of one article are grouped under its title"
+    second = soup(client, f"/speaker/{name}?page=2")
+    later = service.search("", filters={"speaker": [name]}, sort="date", per_page=20, page=2)
+    assert shown_sections(second) == [hit["section_id"] for hit in later["hits"]]
 
 
-def test_unit_page(client: FlaskClient) -> None:
+def test_unit_page(client: FlaskClient, service: SearchService) -> None:
     units = facet_values(soup(client, "/?q=会议"), "unit")
     name = units[0]["value"]
     page = soup(client, f"/unit/{name}")
     assert page.select_one("h1").get_text() == name  # type: ignore[union-attr]
     total = int(page.select_one(".person .summary strong").get_text())  # type: ignore[union-attr]
-    assert total >= units[0]["count"]
-    assert all(name in [c.get_text() for c in hit.select(".chip-unit")] for hit in page.select(".hit"))
+    expected = service.search("", filters={"unit": [name]}, sort="date", per_page=20)
+    assert total == expected["total"] >= units[0]["count"]
+    assert shown_sections(page) == [hit["section_id"] for hit in expected["hits"]]
 
 
 # ---- API, browser search box, feed, CSV -------------------------------------------------------------
@@ -320,6 +338,40 @@ def test_api_search_is_the_query_service_json(client: FlaskClient, service: Sear
     assert body == json.loads(json.dumps(expected))
     assert {"query", "total", "page", "per_page", "hits", "facets"} <= set(body)
     assert len(body["hits"]) == 3
+
+
+def test_api_search_matches_the_cli_json(client: FlaskClient, web_data: Path) -> None:
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archive",
+            "--data",
+            str(web_data),
+            "search",
+            "会议",
+            "--filter",
+            "year=2025",
+            "--from",
+            "2025-03",
+            "--sort",
+            "date",
+            "--limit",
+            "4",
+            "--page",
+            "2",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    expected = json.loads(cli.stdout)
+    body = client.get("/api/search?q=会议&year=2025&from=2025-03&sort=date&per_page=4&page=2").get_json()
+    for result in (expected, body):
+        result.pop("took_ms", None)
+    assert body == expected
 
 
 def test_api_search_repeated_parameters(client: FlaskClient, service: SearchService) -> None:
@@ -439,7 +491,7 @@ def test_everything_from_articles_is_escaped(client: FlaskClient) -> None:
 
 
 def test_queries_are_escaped_back_to_the_user(client: FlaskClient) -> None:
-    text = client.get('/?q=<script>x</script>').get_data(as_text=True)
+    text = client.get("/?q=<script>x</script>").get_data(as_text=True)
     assert "<script>x" not in text
 
 

@@ -14,6 +14,7 @@ from archive.web.params import SearchParams, parse_search
 from archive.web.present import (
     CHIP_FIELDS,
     Chip,
+    HitView,
     article_url,
     chips_for,
     facet_views,
@@ -178,12 +179,31 @@ def _person(kind: str, field_name: str, name: str, heading: str) -> str:
         name=name,
         heading=heading,
         total=total,
-        hits=[hit_view(hit, filtered) for hit in result.get("hits") or []],
+        groups=_by_article([hit_view(hit, filtered) for hit in result.get("hits") or []]),
         themes=themes,
         pages=pages(url_params, total, int(current_app.config["MAX_RESULTS"]), path),
         search_url=filtered.url(),
         **_links(filtered),
     )
+
+
+@dataclass
+class ArticleGroup:
+    """Consecutive hits from one article, shown under its title once."""
+
+    first: HitView
+    sections: list[HitView] = field(default_factory=list)
+
+
+def _by_article(hits: list[HitView]) -> list[ArticleGroup]:
+    groups: list[ArticleGroup] = []
+    for hit in hits:
+        hit.chips = [chip for chip in hit.chips if chip.field == "theme"]
+        if groups and groups[-1].first.article_url == hit.article_url:
+            groups[-1].sections.append(hit)
+        else:
+            groups.append(ArticleGroup(hit, [hit]))
+    return groups
 
 
 @bp.get("/speaker/<name>")
