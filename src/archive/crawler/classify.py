@@ -160,7 +160,7 @@ def classify(url: str, facts: PageFacts, rule: SiteRule | None = None) -> tuple[
         score += 1
         reasons.append("one date")
     elif facts.dates >= 6:
-        score -= 1
+        score -= 3 if facts.dates >= 20 else 1  # a column of dates: a list of items
         reasons.append(f"{facts.dates} dates")
     kind = "article" if score >= 2 else "list"
     return kind, ", ".join(reasons) or "no signal"
