@@ -293,6 +293,7 @@ class Crawler:
         else:
             rules = RobotRules.deny_all(agent, "robots.txt redirects too often")
         host.robots = rules
+        host.ready_at = max(host.ready_at, time.monotonic() + self._delay(url, rules))  # its Crawl-delay counts
         if rules.crawl_delay is not None:
             self.on_event("info", f"{parts.netloc}: robots.txt asks for {rules.crawl_delay:g} s between requests")
         return rules
