@@ -1,0 +1,140 @@
+"""The enrichment evaluation set is well-formed and its script runs and reports (no quality thresholds here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from archive.fold import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "bench" / "enrich_eval.py"
+LABELS = ROOT / "tests" / "data" / "enrich_eval" / "labels.jsonl"
+THEMES = ROOT / "src" / "archive" / "enrich" / "data" / "themes.toml"
+FIELDS = ("speakers", "attendees", "units", "districts", "themes")
+# Simplified-script characters that the one-to-one folding table still maps elsewhere (乾 → 干 is right
+# for "dry" but not for the qián of names such as 陈良乾).
+FOLD_EXCEPTIONS = {"乾"}
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("enrich_eval_bench", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def items(bench: ModuleType) -> list[dict[str, Any]]:
+    loaded: list[dict[str, Any]] = bench.load_labels(LABELS)
+    return loaded
+
+
+def test_label_file_has_the_promised_size(items: list[dict[str, Any]]) -> None:
+    sets = Counter(str(item["set"]) for item in items)
+    assert sets["seed"] == 1
+    assert sets["cctv"] >= 100
+    assert sets["tainan"] >= 60
+    assert sum("themes" in item for item in items) >= 60
+
+
+def test_every_value_is_canonical_simplified_and_themes_come_from_the_taxonomy(
+    items: list[dict[str, Any]],
+) -> None:
+    taxonomy = {theme["name"] for theme in tomllib.loads(THEMES.read_text(encoding="utf-8"))["theme"]}
+    for item in items:
+        for name in FIELDS:
+            for value in item.get(name, []):
+                assert value == value.strip(), (item["ref"], name, value)
+                traditional = [c for c in value if fold(c) != c and c not in FOLD_EXCEPTIONS]
+                assert not traditional, (item["ref"], name, value)
+        assert set(item.get("themes", [])) <= taxonomy, item["ref"]
+
+
+def test_nobody_is_both_speaker_and_attendee(items: list[dict[str, Any]]) -> None:
+    for item in items:
+        both = set(item["speakers"]) & set(item["attendees"])
+        assert not both, (item["ref"], both)
+
+
+def test_refs_have_the_shape_of_their_set(items: list[dict[str, Any]], shared_dir: Path) -> None:
+    for item in items:
+        ref = str(item["ref"])
+        if item["set"] == "cctv":
+            assert ref.startswith("VIDE"), ref
+        elif item["set"] == "tainan":
+            assert ref.startswith("https://www.tainan.gov.tw/"), ref
+        else:
+            assert (shared_dir / "seeds" / ref).is_file(), ref
+
+
+def test_seed_labels_match_the_issue(items: list[dict[str, Any]]) -> None:
+    seed = next(item for item in items if item["set"] == "seed")
+    assert set(seed["speakers"]) == {"陈吉宁", "龚正"}
+    assert "朱忠明" in seed["attendees"]
+    assert set(seed["districts"]) == {"浦东新区", "金山区", "青浦区", "崇明区"}
+
+
+def test_a_malformed_label_line_is_reported_with_its_number(bench: ModuleType, tmp_path: Path) -> None:
+    good = LABELS.read_text(encoding="utf-8").splitlines()[0]
+    bad = json.loads(good)
+    bad["speakers"] = "陈吉宁"
+    path = tmp_path / "labels.jsonl"
+    path.write_text(good.replace('"ref": "', '"ref": "x') + "\n" + json.dumps(bad, ensure_ascii=False) + "\n")
+    with pytest.raises(ValueError, match=r"labels.jsonl:2: speakers must be a list"):
+        bench.load_labels(path)
+
+
+@pytest.mark.slow
+def test_every_ref_points_at_a_text_in_shared(bench: ModuleType, items: list[dict[str, Any]]) -> None:
+    sources = bench.load_sources(items)
+    missing = [(item["set"], item["ref"]) for item in items if (item["set"], item["ref"]) not in sources]
+    assert not missing
+
+
+def test_script_scores_a_subset_prints_its_table_and_writes_json(tmp_path: Path) -> None:
+    output = tmp_path / "enrich_eval.json"
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--limit", "2", "--verbose", "--output", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["set", "field", "items", "gold", "pred", "P", "R", "F1"]
+    for set_name in ("seed", "cctv", "tainan", "all"):
+        assert any(line.split()[:2] == [set_name, "speakers"] for line in lines if line.strip()), set_name
+    assert "targets (all sets):" in lines
+    assert any(line.strip().startswith("speakers   P ≥ 0.95, R ≥ 0.90") for line in lines)
+    result = json.loads(output.read_text(encoding="utf-8"))
+    assert result["items"] == 5
+    assert set(result["scores"]["all"]) == set(FIELDS)
+    assert set(result["targets"]) == {"speakers", "units", "districts", "themes"}
+    assert result["scores"]["seed"]["speakers"]["items"] == 1
+
+
+def test_script_rejects_a_missing_label_file(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--labels", str(tmp_path / "none.jsonl"), "--output", str(tmp_path / "o.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "enrich_eval:" in done.stderr and "none.jsonl" in done.stderr
+    assert "Traceback" not in done.stderr
