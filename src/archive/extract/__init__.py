@@ -103,37 +103,27 @@ def _from_html(doc: Document, text: str) -> Article:
     page = body.find_article(root)
     if not page.article:
         raise ExtractError(f"{doc.name}: no article found")
-    headings = [b.text for b in page.blocks if b.heading in (1, 2, 3) and len(b.text) >= 4]
-    # Headings near the article first: the title is usually just above the body.
-    headings.sort(key=lambda h: 0)
-    raw_title = meta.meta_content(root, "og:title", "twitter:title") or ""
-    title_el = root.find(".//title")
-    page_title = "".join(title_el.itertext()) if title_el is not None else ""
-    title = meta.clean_title(raw_title or page_title, headings) if (raw_title or page_title) else ""
-    if not title and headings:
-        title = headings[0]
+    first, last = page.article[0].index, page.article[-1].index
+    title = _html_title(root, page.blocks, first)
     folded_title = _letters(meta.strip_title_markers(title))
 
-    before = page.blocks[max(0, page.start - _META_WINDOW) : page.start]
-    meta_lines: list[str] = [b.text for b in before]
+    meta_lines: list[str] = []
     paragraphs: list[Paragraph] = []
     for block in page.article:
-        squeezed = _letters(meta.strip_title_markers(block.text))
-        if folded_title and squeezed == folded_title:
-            continue
+        if folded_title and _letters(meta.strip_title_markers(block.text)) == folded_title:
+            continue  # the title repeated above the text
         if is_meta_line(block.text):
             meta_lines.append(block.text)
             continue
         hint = bool(block.heading >= 2 or (block.bold_only and block.chars <= 80))
         paragraphs.append(Paragraph(block.text, hint))
-    if not title:
-        title = paragraphs[0].text[:60] if paragraphs else ""
+    if not title and paragraphs:
+        title = paragraphs[0].text[:60]
 
     url = meta.canonical_url(root) or _default_url(doc)
-    first = page.article[0].index
-    last = page.article[-1].index
+    # Date and source lines sit just above the text (or inside its first lines), sometimes below it.
     near = [b.text for b in page.blocks[max(0, first - _META_WINDOW) : first + 20]]
-    after = [b.text for b in page.blocks[last - 3 : last + 30] if len(b.text) <= 80]
+    after = [b.text for b in page.blocks[max(0, last - 3) : last + 30] if len(b.text) <= 80]
     published = (
         meta.date_from_meta(root)
         or meta.date_from_lines(near, labelled_only=True)
@@ -146,6 +136,20 @@ def _from_html(doc: Document, text: str) -> Article:
     source = meta.find_source(near + meta_lines + tail) or meta.meta_content(root, "source", "og:site_name")
     paragraphs = [p for p in paragraphs if not _is_source_line(p.text)]
     return _build(doc, url, title, paragraphs, published=published, source=source)
+
+
+def _html_title(root: Any, blocks: list[body.Block], first: int) -> str:
+    """og:title or <title> without site suffixes, preferring a page heading it starts with."""
+    heading_blocks = [b for b in blocks if b.heading in (1, 2, 3) and len(b.text) >= 4]
+    heading_blocks.sort(key=lambda b: abs(b.index - first))  # the title usually sits just above the text
+    headings = [b.text for b in heading_blocks]
+    raw = meta.meta_content(root, "og:title", "twitter:title")
+    if not raw:
+        title_el = root.find(".//title")
+        raw = "".join(title_el.itertext()) if title_el is not None else ""
+    if raw.strip():
+        return meta.clean_title(raw, headings)
+    return headings[0] if headings else ""
 
 
 def _letters(text: str) -> str:
