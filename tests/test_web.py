@@ -558,3 +558,12 @@ def test_an_empty_data_dir_gets_a_welcome_not_a_crash(tmp_path: Path) -> None:
         assert list(data.iterdir()) == [], "reading never creates files"
     finally:
         app.extensions["archive"].close()
+
+
+def test_filters_without_words_list_the_newest_first(client: FlaskClient, service: SearchService) -> None:
+    page = soup(client, "/?district=浦东新区")
+    expected = service.search("", filters={"district": ["浦东新区"]}, sort="date")
+    assert total_of(page) == expected["total"] > 0
+    dates = [t["datetime"] for t in page.select(".hit time")]
+    assert dates == sorted(dates, reverse=True)
+    assert page.select_one(".sort") is None, "no relevance to sort by without words"

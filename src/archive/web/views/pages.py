@@ -56,6 +56,9 @@ def index() -> str:
             result = run_search(params, sort="date")
         except SearchIndexError as exc:
             return render_template("welcome.html", params=params, message=str(exc))
+    elif not params.q:
+        # Filters without words: nothing to rank by, so the newest come first.
+        result = run_search(params, sort="date")
     else:
         result = run_search(params)
     total = int(result.get("total") or 0)
@@ -69,7 +72,7 @@ def index() -> str:
         facets=facet_views(result.get("facets") or {}, params),
         removals=removals(params),
         pages=pages(params, total, int(current_app.config["MAX_RESULTS"])),
-        sort_links=sort_links(params),
+        sort_links=sort_links(params) if params.q else [],
         **_links(params),
     )
 
