@@ -8,6 +8,7 @@ the enrich stage, except a record's ``department``/``unit``, which becomes ``art
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from archive.models import Article, Document, Meeting, Section, article_id_for
 __all__ = ["decode_bytes", "extract"]
 
 MIN_ARTICLE_CHARS = 10
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 # How many blocks before the article container are searched for its date and source.
 _META_WINDOW = 25
 
@@ -110,9 +112,9 @@ def _from_html(doc: Document, text: str) -> Article:
     meta_lines: list[str] = []
     paragraphs: list[Paragraph] = []
     for block in page.article:
-        if folded_title and _letters(meta.strip_title_markers(block.text)) == folded_title:
+        if not paragraphs and folded_title and _letters(meta.strip_title_markers(block.text)) == folded_title:
             continue  # the title repeated above the text
-        if is_meta_line(block.text):
+        if is_meta_line(block.text) and not (paragraphs and _is_signature_date(block.text)):
             meta_lines.append(block.text)
             continue
         hint = bool(block.heading >= 2 or (block.bold_only and block.chars <= 80))
@@ -150,6 +152,11 @@ def _html_title(root: Any, blocks: list[body.Block], first: int) -> str:
     if raw.strip():
         return meta.clean_title(raw, headings)
     return headings[0] if headings else ""
+
+
+def _is_signature_date(text: str) -> bool:
+    """A written-out date without a clock time (2023年3月10日于北京): the closing line of a notice."""
+    return "年" in text and _CLOCK.search(text) is None
 
 
 def _letters(text: str) -> str:

@@ -316,6 +316,7 @@ def find_article(root: Any) -> Page:
 # In the densest-run search a weak block costs at most this much, so one embedded link list or caption
 # cannot split an article, while a tail of many small chrome lines still outweighs a stray sentence.
 MAX_COST = 30.0
+DUPLICATE_MIN_CHARS = 40
 
 
 def densest_run(blocks: list[Block]) -> tuple[int, int]:
@@ -362,7 +363,7 @@ def clean_blocks(blocks: list[Block]) -> list[Block]:
     seen_texts: set[str] = set()
     for block in blocks:
         squeezed = fold("".join(block.text.split()))
-        if len(squeezed) >= 20 and squeezed in seen_texts:  # the same paragraph twice (print/mobile copies)
+        if len(squeezed) >= DUPLICATE_MIN_CHARS and squeezed in seen_texts:  # print/mobile copies of a paragraph
             continue
         seen_texts.add(squeezed)
         if patterns.TRAILER_HEADING.match(squeezed) and seen >= 0.5 * total:
@@ -373,4 +374,18 @@ def clean_blocks(blocks: list[Block]) -> list[Block]:
         if is_chrome_line(block.text):
             continue
         kept.append(block)
-    return kept
+    return _drop_leading_summaries(kept)
+
+
+def _squeezed(block: Block) -> str:
+    return "".join(block.text.split())
+
+
+def _drop_leading_summaries(blocks: list[Block]) -> list[Block]:
+    """Drop an opening line repeated inside one of the next paragraphs (a summary above the text)."""
+    drop: set[int] = set()
+    for i, block in enumerate(blocks[:3]):
+        text = _squeezed(block)
+        if len(text) >= 15 and any(text in _squeezed(other) for other in blocks[i + 1 : i + 10]):
+            drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop]

@@ -27,17 +27,22 @@ class TextArticle:
     meta_lines: list[str] = field(default_factory=list)
 
 
+_BYLINE_LABEL = re.compile(r"来源|出处|作者|编辑|阅读|评论|点击|浏览|人气|发表于|发布于|字号|分享")
+
+
 def is_meta_line(line: str) -> bool:
-    """A short line carrying only metadata (来源：…, 发布时间：…, a bare date)."""
-    if len(line) > 80:
+    """A short line carrying only metadata (来源：…, 发布时间：…, a bare date, a dated byline)."""
+    if len(line) > 100:
         return False
-    folded = fold("".join(line.split()))
-    if len(folded) > 60 or "。" in folded:
+    folded = fold(" ".join(line.split()))
+    if "。" in folded:
         return False
-    if _META_LINE.match(folded):
+    if len(folded) <= 60 and _META_LINE.match(folded.replace(" ", "")):
         return True
     if meta.find_date(folded) is None:
         return False
+    if len(_BYLINE_LABEL.findall(folded)) >= 2:
+        return True  # "2020-11-23 10:22:14 出处：快科技 作者：… 评论(18)"
     rest = re.sub(r"[\d:：\-/.年月日时分秒\s]", "", folded)
     # a bare date, or a byline with a clock time ("原创 南方都市报 2019-09-09 16:01:46")
     return len(rest) <= 4 or (len(folded) <= 40 and re.search(r"\d{1,2}:\d{2}", folded) is not None)
