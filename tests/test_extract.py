@@ -127,6 +127,20 @@ def test_html_chrome_is_dropped_and_metadata_found() -> None:
     assert any(s.heading == "推动高质量发展" for s in article.sections)
 
 
+def test_notice_keeps_its_closing_lines_and_drops_the_summary() -> None:
+    body = (
+        "<div class='main'><div class='info'>2023-03-10 19:30 来源：示范网</div>"
+        "<p class='summary'>十四届全国人大一次会议选举产生国家主席。</p>"
+        "<div class='text'><p>第一号</p><p>央视网消息：十四届全国人大一次会议选举产生国家主席。会议于今天下午举行。</p>"
+        "<p>现予公告。</p><p>中华人民共和国第十四届全国人民代表大会第一次会议主席团</p>"
+        "<p>2023年3月10日于北京</p></div></div>"
+    )
+    article = extract(Document(data=html_page(body, title="全国人民代表大会公告"), kind="html", name="n.html"))
+    assert article.text.count("选举产生国家主席") == 1
+    assert article.text.endswith("主席团\n2023年3月10日于北京")
+    assert article.published == "2023-03-10"
+
+
 def test_canonical_url_and_meta_date_win() -> None:
     head = (
         "<link rel='canonical' href='https://www.example.cn/2026/04/03/a.html'>"

@@ -17,6 +17,7 @@ from archive.models import Article, Document
 CHROME = re.compile(
     r"当前位置|您的位置|您所在的位置|相关新闻|相关阅读|推荐阅读|分享到|打印本页|关闭窗口|版权所有|责任编辑"
     r"|Copyright|ICP备|上一篇|下一篇|扫一扫|返回顶部|网友评论|发表评论|我要跟帖|特别声明|不感兴趣"
+    r"|\d{4}-\d{2}-\d{2} \d{2}:\d{2}"  # dated bylines and comment stamps
 )
 GNE_DIRS = ("tests", "visiable_test")
 

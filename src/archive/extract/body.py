@@ -36,6 +36,7 @@ BOLD_TAGS = frozenset({"b", "strong"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _JOIN_LINES = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0\u200b\ufeff]+")
 # Prose punctuation (not ':' or '.', which times, dates and URLs are full of).
 _PUNCT = re.compile(r"[，。！？；：、“”,!?;]")
@@ -356,6 +357,19 @@ def clean_blocks(blocks: list[Block]) -> list[Block]:
         extended += 1
     while end < len(blocks) and blocks[end].owner is blocks[end - 1].owner and blocks[end].link_density <= 0.5:
         end += 1
+    # Closing lines of the text's own paragraphs (signature, date) are short but belong to it.
+    last_parent = blocks[end - 1].owner.getparent()
+    extended = 0
+    while (
+        end < len(blocks)
+        and extended < 3
+        and blocks[end].link_chars == 0
+        and blocks[end].owner.getparent() is last_parent
+        and len(_CJK_RUN.findall(blocks[end].text)) >= 4
+        and not is_chrome_line(blocks[end].text)
+    ):
+        end += 1
+        extended += 1
     blocks = blocks[start:end]
     total = sum(max(b.worth, 0.0) for b in blocks) or 1.0
     seen = 0.0
