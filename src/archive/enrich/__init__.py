@@ -40,6 +40,16 @@ def _specific(units: list[Unit]) -> list[Unit]:
     return [u for u in units if u.kind != "place" or u.name != u.district or u.district not in covered]
 
 
+def _owner(template: str | None, home: str | None) -> str | None:
+    """The body whose meeting it is: a name, or a body of the article's district."""
+    if not template or "{" not in template:
+        return template
+    if home is None:
+        return None
+    party = next((j.district_party[home] for j in load().jurisdictions if home in j.district_party), home + "委")
+    return template.format(district=home, district_party=party)
+
+
 def enrich(article: Article) -> Article:
     """Fill the article's and its sections' metadata lists in place and return the article."""
     title = fold(article.title or "")
@@ -130,14 +140,18 @@ def enrich(article: Article) -> Article:
         article.themes = themes(title)
 
     body = "\n".join(texts)
-    name, match, where = find_meeting(title, body)
-    if name and not article.meeting.name:
-        article.meeting.name = name
-    if name and not article.meeting.date:
-        article.meeting.date = meeting_date(where, match, article.published)
-        if article.meeting.date is None and where is title:
-            _, body_match, body_where = find_meeting("", body)
-            article.meeting.date = meeting_date(body_where, body_match, article.published)
+    meeting, match, where = find_meeting(title, body)
+    if meeting is not None:
+        if not article.meeting.name:
+            article.meeting.name = meeting.name
+        if not article.meeting.date:
+            article.meeting.date = meeting_date(where, match, article.published)
+            if article.meeting.date is None and where is title:
+                _, body_match, body_where = find_meeting("", body)
+                article.meeting.date = meeting_date(body_where, body_match, article.published)
+        owner = _owner(meeting.unit, home)
+        if owner and owner not in article.units:
+            article.units.insert(0, owner)
     return article
 
 

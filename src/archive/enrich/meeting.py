@@ -23,6 +23,7 @@ class MeetingPattern:
     name: str
     pattern: re.Pattern[str]
     fallback: bool
+    unit: str | None  # the body whose meeting it is
 
 
 @functools.cache
@@ -32,14 +33,15 @@ def _patterns() -> list[MeetingPattern]:
             str(entry["name"]),
             re.compile("|".join(f"(?:{p})" for p in entry["patterns"])),
             bool(entry.get("fallback", False)),
+            entry.get("unit"),
         )
         for entry in load().meetings
     ]
 
 
-def _first(text: str, *, need_context: bool, fallback: bool) -> tuple[str, re.Match[str]] | None:
+def _first(text: str, *, need_context: bool, fallback: bool) -> tuple[MeetingPattern, re.Match[str]] | None:
     """The meeting named first in ``text`` (ties go to the earlier, more specific entry)."""
-    best: tuple[int, int, str, re.Match[str]] | None = None
+    best: tuple[int, int, MeetingPattern, re.Match[str]] | None = None
     for index, meeting in enumerate(_patterns()):
         if meeting.fallback != fallback:
             continue
@@ -51,13 +53,13 @@ def _first(text: str, *, need_context: bool, fallback: bool) -> tuple[str, re.Ma
                 if not _HAPPENED.search(around):
                     continue
             if best is None or (m.start(), index) < best[:2]:
-                best = (m.start(), index, meeting.name, m)
+                best = (m.start(), index, meeting, m)
             break
     return (best[2], best[3]) if best else None
 
 
-def find_meeting(title: str, body: str) -> tuple[str | None, re.Match[str] | None, str]:
-    """The meeting's name, the match and the text it was found in (title first, then the opening text)."""
+def find_meeting(title: str, body: str) -> tuple[MeetingPattern | None, re.Match[str] | None, str]:
+    """The meeting, the match and the text it was found in (title first, then the opening text)."""
     opening = body[:_BODY_CHARS]
     for fallback in (False, True):
         hit = _first(title, need_context=False, fallback=fallback)
