@@ -86,6 +86,8 @@ def _is_heading(paragraphs: list[Paragraph], i: int) -> bool:
         return True
     if len(text) > HEADING_MAX_CHARS or ends_sentence(text) or any(c in text for c in "。！？"):
         return False
+    if "  " in text or "\t" in text or "http" in text:  # table rows ("活動地點    南瀛天文館"), links
+        return False
     return len(following) > len(text) and len(text) >= 4
 
 
