@@ -65,10 +65,12 @@ def patterns() -> Patterns:
     # 作 inside a word (工作, 合作) is no light verb.
     light_ok = "(?<![工合协操创写运制著佳振动])"
     speech_full = (
-        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,15}}?(?:{objects})|{noun_marks}(?:{speech}))(?!{blockers})"
+        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,60}}?(?:{objects})|{noun_marks}(?:{speech})(?!{blockers})"
+        f"|[：:](?!\\d))"
     )
     attend = _alt(list(lang["attendance_verbs"]))
-    adverbs = _alt(list(lang["adverbs"]))
+    # 感动地表示: any short word made an adverb by 地 counts as one
+    adverbs = f"(?:{_alt(list(lang['adverbs']))}|[{HAN}]{{1,2}}地(?!区|方|点|址|铁|震|下))"
     titles_before = _alt(list(lang["titles_before"]))
     titles_after = _alt(list(lang["titles_after"]))
     heads = _alt(list(lang["list_heads"]))
@@ -80,7 +82,7 @@ def patterns() -> Patterns:
     )
     clause = f"[^{CLAUSE_END}]"
     setting = f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场))"
-    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于){clause}{{1,40}}?)"
+    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据){clause}{{1,40}}?)"
     lead_in = f"(?:{titles_after})?(?:等(?:{heads})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     predicate = re.compile(
         f"{lead_in}(?:(?P<attend>{attend})|{topic}?(?:{adverbs})*(?P<verb>{speech_full}))"
@@ -106,12 +108,14 @@ def patterns() -> Patterns:
         ),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
-            f"(?P<list>(?:{list_item}、)+{list_item})"
+            f"(?P<list>(?:{list_item}[、和])+{list_item})"
             f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*(?:{attend}|{speech_full}))"
         ),
         predicate=predicate,
         attend_then_speak=re.compile(f"{clause}{{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_full})"),
-        joiner=re.compile(f"(?:[、和及与]|以及)(?:(?:{titles_before})[、]?)*"),
+        # between two names of a chain: 、 and the like, maybe the second one's title phrase
+        # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
+        joiner=re.compile(f"(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))?"),
         titles_after=re.compile(titles_after),
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,

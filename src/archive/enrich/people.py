@@ -34,7 +34,7 @@ def candidates(text: str) -> set[str]:
             continue
         found.add(m.group("name"))
     for m in p.name_list.finditer(text):
-        found.update(m.group("list").split("、"))
+        found.update(re.split("[、和]", m.group("list")))
     return {name for name in found if _plausible(name)}
 
 
