@@ -65,8 +65,12 @@ def patterns() -> Patterns:
     # 作 inside a word (工作, 合作) is no light verb.
     light_ok = "(?<![工合协操创写运制著佳振动])"
     speech_full = (
-        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,60}}?(?:{objects})|{noun_marks}(?:{speech})(?!{blockers})"
-        f"|[：:](?!\\d))"
+        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,60}}?(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
+    )
+    # after a clause that may hold anything (就…, 出席…并), only verbs of two characters or more count
+    strong = _alt([str(w) for w in lang["speech_verbs"] if len(str(w)) >= 2])
+    speech_strong = (
+        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,60}}?(?:{objects})|{noun_marks}(?:{strong})(?!{blockers}))"
     )
     attend = _alt(list(lang["attendance_verbs"]))
     # 感动地表示: any short word made an adverb by 地 counts as one
@@ -77,7 +81,7 @@ def patterns() -> Patterns:
     spokes = _alt(list(lang["unit_spokespeople"]))
 
     after_name = (
-        f"(?=[、，,。；;：:\\s（(“\"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|"
+        f"(?=[、，,。；;：:\\s（(“\"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|"
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after}))"
     )
     clause = f"[^{CLAUSE_END}]"
@@ -85,13 +89,16 @@ def patterns() -> Patterns:
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据){clause}{{1,40}}?)"
     lead_in = f"(?:{titles_after})?(?:等(?:{heads})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     predicate = re.compile(
-        f"{lead_in}(?:(?P<attend>{attend})|{topic}?(?:{adverbs})*(?P<verb>{speech_full}))"
+        f"{lead_in}(?:(?P<attend>{attend})|(?P<verb>{speech_full}|[：:](?!\\d))"
+        f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
     unit_predicate = re.compile(
         f"(?:(?:{spokes})(?:{name_core})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
-        f"{topic}?(?:{adverbs})*(?P<verb>{speech_full})"
+        f"(?:(?P<verb>{speech_full})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
-    place_predicate = re.compile(f"(?:{DATE})?(?:{adverbs})*{topic}?(?:{adverbs})*(?P<verb>{speech_full})")
+    place_predicate = re.compile(
+        f"(?:{DATE})?(?:{adverbs})*(?:(?P<verb>{speech_full})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
+    )
     list_item = f"{surname}{given}{{1,2}}"
     return Patterns(
         surnames=surname,
@@ -112,7 +119,7 @@ def patterns() -> Patterns:
             f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*(?:{attend}|{speech_full}))"
         ),
         predicate=predicate,
-        attend_then_speak=re.compile(f"{clause}{{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_full})"),
+        attend_then_speak=re.compile(f"{clause}{{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
         # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
         joiner=re.compile(f"(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))?"),
@@ -120,7 +127,7 @@ def patterns() -> Patterns:
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,
         heard=re.compile("(?:听取|听了|听取了)$"),
-        pronoun=re.compile(f"(?<![其])(?P<pronoun>他|她)(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"),
+        pronoun=re.compile(f"(?<![其])(?P<pronoun>他|她)(?![们])(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"),
         speech_words=frozenset(str(w) for w in lang["speech_verbs"]),
         unit_prefix_ok=re.compile(f"(?:{_alt(list(lang['unit_prefix_ok']))})$"),
         blocked_before=re.compile(f"(?:{_alt(list(lang['role_blockers_before']))}){clause}{{0,12}}$"),

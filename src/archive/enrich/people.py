@@ -98,7 +98,8 @@ class PeopleFinder:
             predicate = p.predicate.match(text, end)
             if predicate is None:
                 continue
-            if predicate.group("verb") or p.attend_then_speak.match(text, predicate.end()):
+            spoke = predicate.group("verb") or predicate.group("topic_verb")
+            if spoke or p.attend_then_speak.match(text, predicate.end()):
                 roles.add(roles.speakers, chain)
             else:
                 roles.add(roles.attendees, chain)
