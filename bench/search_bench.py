@@ -108,9 +108,10 @@ def dir_size(path: Path) -> int:
 def bench_archive(articles: list[Article], data_dir: Path, procs: int, repeat: int) -> dict[str, Any]:
     sections = sum(len(a.sections) for a in articles)
     chars = sum(len(s.text) for a in articles for s in a.sections)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     rebuild(data_dir, articles, procs=procs, limitmb=256)
     index_seconds = time.perf_counter() - t0
+    index_cpu = time.process_time() - c0
     size = dir_size((data_dir / "whoosh").resolve())
     out: dict[str, Any] = {
         "articles": len(articles),
@@ -119,6 +120,8 @@ def bench_archive(articles: list[Article], data_dir: Path, procs: int, repeat: i
         "index_seconds": round(index_seconds, 1),
         "sections_per_s": round(sections / index_seconds),
         "articles_per_s": round(len(articles) / index_seconds),
+        "index_cpu_seconds": round(index_cpu, 1),
+        "sections_per_cpu_s": round(sections / index_cpu),
         "index_mb": round(size / 1e6, 1),
         "queries": {},
     }
@@ -127,17 +130,20 @@ def bench_archive(articles: list[Article], data_dir: Path, procs: int, repeat: i
     service.search("臺南", per_page=1)
     out["first_query_s"] = round(time.perf_counter() - t0, 2)  # opens the searcher, reads facet columns
     for name, (q, filters, sort) in QUERIES.items():
-        times = []
+        times, cpu = [], []
         result: dict[str, Any] = {}
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             result = service.search(q, filters=filters, sort=sort, per_page=10)
             times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
         marked = sum("<mark>" in h["snippet"] for h in result["hits"])
         out["queries"][name] = {
             "total": result["total"],
             "p50_ms": round(statistics.median(times), 1),
             "p95_ms": round(percentile(times, 95), 1),
+            "cpu_p50_ms": round(statistics.median(cpu), 1),
+            "cpu_p95_ms": round(percentile(cpu, 95), 1),
             "snippets_marked": f"{marked}/{len(result['hits'])}",
         }
     out["breakdown"] = breakdown(service)
@@ -192,7 +198,7 @@ def bench_tantivy(articles: list[Article], path: Path, repeat: int) -> dict[str,
     schema = builder.build()
     path.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(schema, path=str(path))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     writer = index.writer(heap_size=256_000_000, num_threads=2)
     sections = 0
     for article in articles:
@@ -212,11 +218,14 @@ def bench_tantivy(articles: list[Article], path: Path, repeat: int) -> dict[str,
     writer.commit()
     writer.wait_merging_threads()
     seconds = time.perf_counter() - t0
+    cpu_seconds = time.process_time() - c0
     index.reload()
     out: dict[str, Any] = {
         "sections": sections,
         "index_seconds": round(seconds, 1),
         "sections_per_s": round(sections / seconds),
+        "index_cpu_seconds": round(cpu_seconds, 1),
+        "sections_per_cpu_s": round(sections / cpu_seconds),
         "index_mb": round(dir_size(path) / 1e6, 1),
         "queries": {},
     }
@@ -233,10 +242,10 @@ def bench_tantivy(articles: list[Article], path: Path, repeat: int) -> dict[str,
                 sub = tantivy.Query.phrase_query(schema, "body", tokens)
             subqueries.append((tantivy.Occur.Must, sub))
         query = tantivy.Query.boolean_query(subqueries)
-        times = []
+        times, cpu = [], []
         total = 0
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             total = searcher.search(query, 1, count=True).count
             searcher.aggregate(query, agg)
             top = searcher.search(query, 10).hits
@@ -244,10 +253,13 @@ def bench_tantivy(articles: list[Article], path: Path, repeat: int) -> dict[str,
             for _score, address in top:
                 generator.snippet_from_doc(searcher.doc(address)).to_html()
             times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
         out["queries"][name] = {
             "total": total,
             "p50_ms": round(statistics.median(times), 1),
             "p95_ms": round(percentile(times, 95), 1),
+            "cpu_p50_ms": round(statistics.median(cpu), 1),
+            "cpu_p95_ms": round(percentile(cpu, 95), 1),
         }
     return out
 
@@ -276,6 +288,7 @@ def main() -> None:
         "repeat": args.repeat,
         "load_seconds": round(load_seconds, 1),
         "cpu_count": os.cpu_count(),
+        "load_average_at_end": [round(x, 1) for x in os.getloadavg()],
         "archive": ours,
         "tantivy": theirs,
     }
@@ -293,17 +306,27 @@ def print_table(report: dict[str, Any]) -> None:
     rows = [
         ("index seconds", ours["index_seconds"], theirs and theirs["index_seconds"]),
         ("sections / s", ours["sections_per_s"], theirs and theirs["sections_per_s"]),
+        ("index CPU seconds", ours["index_cpu_seconds"], theirs and theirs["index_cpu_seconds"]),
+        ("sections / CPU s", ours["sections_per_cpu_s"], theirs and theirs["sections_per_cpu_s"]),
         ("index MB", ours["index_mb"], theirs and theirs["index_mb"]),
     ]
     for label, a, b in rows:
         print(f"{label:24}{a!s:>22}{'' if b is None else b!s:>26}")
     print(f"first query (open + facet columns): {ours['first_query_s']} s")
-    head = f"{'query':26}{'total':>8}{'p50 ms':>9}{'p95 ms':>9}{'marked':>8}"
-    print(f"\n{head}   {'tantivy total':>13}{'p50':>8}{'p95':>8}")
+    print(f"load average at the end: {report['load_average_at_end']} on {report['cpu_count']} cores")
+    print("\nlatency in ms, wall clock (CPU time of this process in brackets)")
+    head = f"{'query':26}{'total':>8}{'p50':>14}{'p95':>14}{'marked':>8}"
+    print(f"{head}   {'tantivy total':>13}{'p50':>13}{'p95':>13}")
     for name, row in ours["queries"].items():
         t = (theirs or {}).get("queries", {}).get(name)
-        extra = f"   {t['total']:>13}{t['p50_ms']:>8}{t['p95_ms']:>8}" if t else ""
-        print(f"{name:26}{row['total']:>8}{row['p50_ms']:>9}{row['p95_ms']:>9}{row['snippets_marked']:>8}{extra}")
+        p50 = f"{row['p50_ms']} ({row['cpu_p50_ms']})"
+        p95 = f"{row['p95_ms']} ({row['cpu_p95_ms']})"
+        extra = ""
+        if t:
+            t50 = f"{t['p50_ms']} ({t['cpu_p50_ms']})"
+            t95 = f"{t['p95_ms']} ({t['cpu_p95_ms']})"
+            extra = f"   {t['total']:>13}{t50:>13}{t95:>13}"
+        print(f"{name:26}{row['total']:>8}{p50:>14}{p95:>14}{row['snippets_marked']:>8}{extra}")
     print("\nwhere the time goes (ms):")
     for q, parts in ours["breakdown"].items():
         print(f"  {q}: {parts}")
