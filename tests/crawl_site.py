@@ -40,6 +40,7 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
 
             def do_GET(self) -> None:
                 request = Request(self.path, dict(self.headers.items()), time.monotonic(), self)
