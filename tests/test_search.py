@@ -375,3 +375,20 @@ def test_cli_exits_2_with_one_line_for_bad_input(index_dir: Path, args: list[str
     assert proc.returncode == 2
     assert proc.stderr.startswith("Error: ") and proc.stderr.count("\n") == 1
     assert proc.stdout == ""
+
+
+def test_broad_results_rank_by_words_and_page_through_every_match_once(
+    service: SearchService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import archive.index.reader as reader_module
+
+    monkeypatch.setattr(reader_module, "BROAD", 5)
+    everything = service.search("会议", per_page=1000)
+    expected = {h["section_id"] for h in everything["hits"]}
+    assert everything["total"] == len(expected) > 40
+    seen: list[str] = []
+    for page in range(1, everything["total"] // 9 + 2):
+        seen += [h["section_id"] for h in service.search("会议", page=page, per_page=9)["hits"]]
+    assert len(seen) == len(set(seen)) and set(seen) == expected
+    first = service.search("会议", per_page=5)["hits"]
+    assert all("<mark>" in h["snippet"] or "会议" in h["title"] for h in first)

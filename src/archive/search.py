@@ -25,7 +25,18 @@ from typing import Any
 
 from archive.errors import QueryError, SearchIndexError
 from archive.index.analysis import normalize
-from archive.index.query import AllOf, AnyOf, FieldValue, Node, Not, Text, combine, date_range, to_whoosh
+from archive.index.query import (
+    AllOf,
+    AnyOf,
+    FieldValue,
+    Node,
+    Not,
+    Text,
+    combine,
+    date_range,
+    rank_query,
+    to_whoosh,
+)
 from archive.index.reader import Hit, IndexReader
 from archive.index.schema import FILTER_FIELDS
 from archive.index.writer import live_dir
@@ -404,6 +415,7 @@ class SearchService:
             parts.append(date_range(lo, hi))
         result = self.reader().search(
             combine(parts),
+            rank=rank_query(node),
             sort=sort,
             offset=(page - 1) * per_page,
             limit=per_page,

@@ -76,6 +76,25 @@ def text_query(value: str) -> wq.Query | None:
     return wq.AndMaybe(required, wq.Or(extras))
 
 
+def rank_query(node: Node | None) -> wq.Query | None:
+    """Word and title terms of everything searched for (not excluded): a cheap ranking of broad results."""
+    terms: list[wq.Query] = []
+
+    def walk(n: Node | None) -> None:
+        if isinstance(n, Text):
+            for word in dict.fromkeys(query_words(n.value)):
+                terms.append(wq.Term("words", word, boost=WORD_BOOST))
+                terms.append(wq.Term("title", word, boost=TITLE_BOOST))
+        elif isinstance(n, AllOf | AnyOf):
+            for child in n.nodes:
+                walk(child)
+
+    walk(node)
+    if not terms:
+        return None
+    return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+
 def field_query(field: str, value: str) -> wq.Query:
     term = value.strip() if field == "year" else facet_values([value])
     return wq.Term(field, term)

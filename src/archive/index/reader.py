@@ -24,6 +24,7 @@ from archive.index.schema import FACET_FIELDS
 from archive.index.writer import live_dir, open_index
 
 COLUMN_FIELDS = (*FACET_FIELDS, "year", "date")
+BROAD = 2000  # matches beyond which relevance ranking uses the word fields only
 IntArray = npt.NDArray[np.int32]
 
 
@@ -217,12 +218,20 @@ class IndexReader:
         self,
         q: wq.Query,
         *,
+        rank: wq.Query | None = None,
         sort: str = "relevance",
         offset: int = 0,
         limit: int = 10,
         facet_fields: Sequence[str] = (),
         facet_limit: int = 20,
     ) -> Result:
+        """Total, facets and one page of hits for ``q``.
+
+        Relevance: ``q`` scores its matches when there are at most ``BROAD`` of them. Beyond that, scoring
+        every match costs tens of microseconds each, so the page is ranked by ``rank`` (plain word terms,
+        which Whoosh can rank without scoring every document) among the matches, followed by the matches
+        ``rank`` does not reach, newest first.
+        """
         with self._lock:
             searcher = self._searcher
             docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
@@ -234,13 +243,37 @@ class IndexReader:
             if total and limit > 0 and offset < total:
                 if sort == "date" or isinstance(q, wq.Every):
                     hits = self._by_date(docnums, offset, limit)
-                else:
+                elif total <= BROAD or rank is None:
                     results = searcher.search(q, limit=offset + limit, terms=False)
                     hits = [
                         Hit(hit.docnum, float(hit.score or 0.0), dict(hit.fields()))
                         for hit in results[offset : offset + limit]
                     ]
+                else:
+                    hits = self._broad(rank, docnums, mask, offset, limit)
             return Result(total=total, hits=hits, facets=facets)
+
+    def _broad(
+        self, rank: wq.Query, docnums: npt.NDArray[np.int64], mask: npt.NDArray[np.bool_], offset: int, limit: int
+    ) -> list[Hit]:
+        searcher = self._searcher
+        ranked_ids = np.fromiter(searcher.docs_for_query(rank), dtype=np.int64)
+        ranked_count = int(mask[ranked_ids].sum()) if len(ranked_ids) else 0
+        hits: list[Hit] = []
+        if offset < ranked_count:
+            allowed = {int(d) for d in docnums}
+            results = searcher.search(rank, limit=offset + limit, filter=allowed, terms=False)
+            hits = [
+                Hit(hit.docnum, float(hit.score or 0.0), dict(hit.fields())) for hit in results[offset : offset + limit]
+            ]
+        if len(hits) < limit:
+            rest_mask = mask.copy()
+            if len(ranked_ids):
+                rest_mask[ranked_ids] = False
+            rest = np.flatnonzero(rest_mask)
+            start = max(0, offset - ranked_count)
+            hits += self._by_date(rest, start, limit - len(hits))
+        return hits
 
     def _by_date(self, docnums: npt.NDArray[np.int64], offset: int, limit: int) -> list[Hit]:
         keys = self._date_keys()[docnums]
