@@ -104,12 +104,19 @@ def test_traditional_script_gives_simplified_facets() -> None:
 
 def test_passing_mentions_are_not_roles() -> None:
     art = article(
-        "深入学习贯彻习近平总书记考察上海重要讲话精神，按照市委部署，奉贤区推动新城建设，南桥镇完成旧改任务。",
-        "会议要求，各区各部门要抓好落实。",
+        "深入学习贯彻习近平总书记考察上海重要讲话精神，按照市委部署，推进重点工作。",
+        "会议要求，各区各部门要抓好落实，学习奉贤区推动新城建设和南桥镇完成旧改任务的做法。",
     )
     assert art.speakers == []
     assert art.units == []
     assert art.districts == []
+
+
+def test_the_place_of_the_event_is_a_district() -> None:
+    art = article("歸仁區公所今天在歸仁文化中心舉辦防災演練。", title="歸仁防災演練")
+    assert art.districts == ["归仁区"]
+    national = article("四川省凉山州金阳县发生山洪灾害，当地全力搜救。", title="金阳县山洪灾害救援")
+    assert national.districts == ["金阳县"]
 
 
 def test_district_level_bureau_has_its_district() -> None:

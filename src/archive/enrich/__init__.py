@@ -17,12 +17,17 @@ from archive.enrich.units import (
     jurisdictions,
     leading,
     matcher,
+    places_named,
     speaking_units,
 )
 from archive.fold import fold
 from archive.models import Article
 
 __all__ = ["enrich", "lexicon"]
+
+#: The opening text whose places count as where the event is, and how many places make a mere enumeration.
+_OPENING_CHARS = 200
+_OPENING_PLACES = 3
 
 #: Sections whose first words may name the body whose report they are.
 _REPORT_KINDS = {"report", "body"}
@@ -131,6 +136,10 @@ def enrich(article: Article) -> Article:
     _add(article.units, [u.name for u in all_units])
     article.districts = []
     _add(article.districts, [u.district for u in all_units if u.district])
+    # where the reported event takes place: the places the title and the opening paragraph name
+    opening = texts[0][:_OPENING_CHARS] if texts else ""
+    _add(article.districts, places_named(title, units_matcher))
+    _add(article.districts, places_named(opening, units_matcher, limit=_OPENING_PLACES))
     for section in article.sections:
         _add(article.districts, section.districts)
     article.themes = []

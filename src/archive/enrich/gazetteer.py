@@ -37,6 +37,7 @@ class Jurisdiction:
     id: str
     name: str
     markers: list[str] = field(default_factory=list)
+    always: bool = False  # its places apply to every article
     # alias -> unit; `global_aliases` are specific enough to match in any article.
     global_aliases: dict[str, Unit] = field(default_factory=dict)
     local_aliases: dict[str, Unit] = field(default_factory=dict)
@@ -86,7 +87,14 @@ def _expand(alias: str, prefix: str, prefix_forms: list[str], local_forms: list[
 def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
     head = data["jurisdiction"]
     jid = str(head["id"])
-    result = Jurisdiction(id=jid, name=str(head.get("name", jid)), markers=list(head.get("markers", [])))
+    result = Jurisdiction(
+        id=jid,
+        name=str(head.get("name", jid)),
+        markers=list(head.get("markers", [])),
+        always=bool(head.get("always", False)),
+    )
+    for name in head.get("district_names", []):
+        result.places.setdefault(str(name), str(name))
     prefix = str(head.get("prefix", ""))
     prefix_forms = [str(f) for f in head.get("prefix_forms", [])]
     local_forms = [str(f) for f in head.get("local_forms", [])]
@@ -125,6 +133,8 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
         result.places[dname] = dname
         for town in district.get("towns", []):
             result.places.setdefault(str(town), dname)
+        for alias in district.get("aliases", []):
+            result.places.setdefault(str(alias), dname)
         renames = [str(r) for r in district.get("rename", [])]
         for index, forms in enumerate(templates):
             spelled = [f.format(district=dname, short=short) for f in forms]

@@ -99,7 +99,9 @@ def patterns() -> Patterns:
     place_predicate = re.compile(
         f"(?:{DATE})?(?:{adverbs})*(?:(?P<verb>{speech_full})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
-    list_item = f"{surname}{given}{{1,2}}"
+    # in a list the 、 marks the ends, so any name-like item of 2-4 characters will do (斯泽夫, 欧阳明高);
+    # the caller keeps a list only when most items begin with a family name
+    list_item = f"{given}{{2,4}}"
     return Patterns(
         surnames=surname,
         given=given,

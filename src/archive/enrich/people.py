@@ -34,7 +34,9 @@ def candidates(text: str) -> set[str]:
             continue
         found.add(m.group("name"))
     for m in p.name_list.finditer(text):
-        found.update(re.split("[、和]", m.group("list")))
+        items = re.split("[、和]", m.group("list"))
+        if sum(1 for item in items if p.name.match(item)) * 3 >= len(items) * 2:
+            found.update(items)
     return {name for name in found if _plausible(name)}
 
 

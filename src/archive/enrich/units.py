@@ -55,6 +55,10 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
         for alias, unit in j.global_aliases.items():
             aliases.setdefault(alias, unit)
     for j in load().jurisdictions:
+        if j.always:
+            for place, district in j.places.items():
+                places.setdefault(place, district)
+                aliases.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
         if j.id in active:
             for alias, unit in j.local_aliases.items():
                 aliases.setdefault(alias, unit)
@@ -176,3 +180,17 @@ def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
     if len(folded) <= 20 and _BODY_END.search(folded) and not _SENTENCE_MARKS.search(folded) and " " not in folded:
         return [Unit(name=folded, district=None, jurisdiction="")]
     return []
+
+
+def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[str]:
+    """Districts of the places (and of the district bodies) ``text`` names; none if more than ``limit``."""
+    found: list[str] = []
+    for hit in m.pattern.finditer(text):
+        unit = m.aliases[hit.group()]
+        if unit.kind == "place" and text.startswith("域", hit.end()):  # 新兴区域 is no 新兴区
+            continue
+        if unit.district and unit.district not in found:
+            found.append(unit.district)
+    if limit is not None and len(found) > limit:
+        return []
+    return found
