@@ -105,13 +105,20 @@ def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bench_archive(articles: list[Article], data_dir: Path, procs: int, repeat: int) -> dict[str, Any]:
+def bench_archive(articles: list[Article], data_dir: Path, procs: int, repeat: int, reuse: bool) -> dict[str, Any]:
     sections = sum(len(a.sections) for a in articles)
     chars = sum(len(s.text) for a in articles for s in a.sections)
-    t0, c0 = time.perf_counter(), time.process_time()
-    rebuild(data_dir, articles, procs=procs, limitmb=256)
-    index_seconds = time.perf_counter() - t0
-    index_cpu = time.process_time() - c0
+    timing_file = data_dir / "bench-index-timing.json"
+    if reuse and timing_file.exists():
+        index_seconds, index_cpu = json.loads(timing_file.read_text())
+    elif (data_dir / "whoosh").exists():
+        raise SystemExit(f"{data_dir} holds an index already: add --reuse or choose another --work")
+    else:
+        t0, c0 = time.perf_counter(), time.process_time()
+        rebuild(data_dir, articles, procs=procs, limitmb=256)
+        index_seconds = time.perf_counter() - t0
+        index_cpu = time.process_time() - c0
+        timing_file.write_text(json.dumps([index_seconds, index_cpu]))
     size = dir_size((data_dir / "whoosh").resolve())
     out: dict[str, Any] = {
         "articles": len(articles),
@@ -186,18 +193,9 @@ def breakdown(service: SearchService) -> dict[str, Any]:
     return parts
 
 
-def bench_tantivy(articles: list[Article], path: Path, repeat: int) -> dict[str, Any]:
+def tantivy_index(index: Any, articles: list[Article]) -> tuple[float, float, int]:
     import tantivy
 
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("section_id", stored=True, tokenizer_name="raw")
-    builder.add_text_field("title", stored=True, tokenizer_name="whitespace")
-    builder.add_text_field("body", stored=True, tokenizer_name="whitespace", index_option="position")
-    builder.add_text_field("unit", stored=True, tokenizer_name="raw", fast=True)
-    builder.add_text_field("year", stored=True, tokenizer_name="raw", fast=True)
-    schema = builder.build()
-    path.mkdir(parents=True, exist_ok=True)
-    index = tantivy.Index(schema, path=str(path))
     t0, c0 = time.perf_counter(), time.process_time()
     writer = index.writer(heap_size=256_000_000, num_threads=2)
     sections = 0
@@ -217,8 +215,29 @@ def bench_tantivy(articles: list[Article], path: Path, repeat: int) -> dict[str,
             sections += 1
     writer.commit()
     writer.wait_merging_threads()
-    seconds = time.perf_counter() - t0
-    cpu_seconds = time.process_time() - c0
+    return time.perf_counter() - t0, time.process_time() - c0, sections
+
+
+def bench_tantivy(articles: list[Article], path: Path, repeat: int, reuse: bool) -> dict[str, Any]:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("section_id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", stored=True, tokenizer_name="whitespace")
+    builder.add_text_field("body", stored=True, tokenizer_name="whitespace", index_option="position")
+    builder.add_text_field("unit", stored=True, tokenizer_name="raw", fast=True)
+    builder.add_text_field("year", stored=True, tokenizer_name="raw", fast=True)
+    schema = builder.build()
+    timing_file = path.parent / "tantivy-timing.json"
+    if reuse and timing_file.exists():
+        index = tantivy.Index(schema, path=str(path))
+        seconds, cpu_seconds, sections = json.loads(timing_file.read_text())
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+        index = tantivy.Index(schema, path=str(path))
+        seconds, cpu_seconds, sections = tantivy_index(index, articles)
+        timing_file.write_text(json.dumps([seconds, cpu_seconds, sections]))
     index.reload()
     out: dict[str, Any] = {
         "sections": sections,
@@ -270,17 +289,20 @@ def main() -> None:
     parser.add_argument("--procs", type=int, default=1, help="indexing processes for Whoosh (2 was slower here)")
     parser.add_argument("--repeat", type=int, default=20, help="runs per query")
     parser.add_argument("--no-tantivy", action="store_true")
+    parser.add_argument("--work", type=Path, help="keep the indexes in this directory (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true", help="with --work: search the indexes built before")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     t0 = time.perf_counter()
     articles = list(read_articles(args.limit))
     load_seconds = time.perf_counter() - t0
-    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="search-bench-"))
     try:
-        ours = bench_archive(articles, work / "data", args.procs, args.repeat)
-        theirs = None if args.no_tantivy else bench_tantivy(articles, work / "tantivy", args.repeat)
+        ours = bench_archive(articles, work / "data", args.procs, args.repeat, args.reuse)
+        theirs = None if args.no_tantivy else bench_tantivy(articles, work / "tantivy", args.repeat, args.reuse)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
     report = {
         "corpus": str(TAINAN.name),
         "limit": args.limit,
