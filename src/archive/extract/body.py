@@ -175,6 +175,8 @@ def _worth(block: Block) -> float:
         (punct >= 1 and plain >= 10) or plain >= 40 or (plain >= 4 and block.text[-1] in "。！？")
     ):
         return plain + 4.0 * min(punct, 20)
+    if block.link_density < 0.6 and punct >= 3 and plain >= 30:  # encyclopaedia prose, many words linked
+        return 0.5 * plain + 2.0 * min(punct, 20)
     return -0.5 * block.chars
 
 
