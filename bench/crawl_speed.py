@@ -99,11 +99,27 @@ def serve(folder: Path, days: list[str]) -> tuple[ThreadingHTTPServer, str]:
     return server, root
 
 
+def serve_forever(folder: Path) -> None:
+    """Server mode (a separate process, so the crawler does not share its interpreter with the server)."""
+    days = sorted(p.stem for p in folder.glob("*.shtml") if not p.name.startswith("VIDE"))
+    server, root = serve(folder, days)
+    print(root, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--full-pages", type=int, default=500)
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve_forever(args.serve)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
@@ -112,7 +128,9 @@ def main() -> None:
         print(
             f"unpacked {len(list(folder.iterdir()))} pages ({len(days)} days) in {time.perf_counter() - started:.1f} s"
         )
-        server, root = serve(folder, days)
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(folder)], stdout=subprocess.PIPE, text=True)
+        assert server.stdout is not None
+        root = server.stdout.readline().strip()
         seed = root + "/lm/xwlb/index.shtml"
         rows = []
 
@@ -172,8 +190,8 @@ def main() -> None:
         )
         if proc.returncode != 0:
             print(proc.stderr[-2000:])
-        server.shutdown()
-        server.server_close()
+        server.terminate()
+        server.wait(10)
 
     print(f"{'mode':<48} {'pages':>6} {'articles':>8} {'seconds':>8} {'pages/s':>8}")
     for row in rows:
