@@ -392,3 +392,9 @@ def test_broad_results_rank_by_words_and_page_through_every_match_once(
     assert len(seen) == len(set(seen)) and set(seen) == expected
     first = service.search("会议", per_page=5)["hits"]
     assert all("<mark>" in h["snippet"] or "会议" in h["title"] for h in first)
+
+
+def test_cli_accepts_excluded_words_as_arguments(index_dir: Path, service: SearchService) -> None:
+    proc = run_cli(index_dir, "浦东", "-金山", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["total"] == service.search("浦东 -金山")["total"] > 0

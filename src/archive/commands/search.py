@@ -86,7 +86,7 @@ def _print_human(result: dict[str, Any]) -> None:
             click.echo(line)
 
 
-@click.command("search")
+@click.command("search", context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1)
 @click.option(
     "--filter",
