@@ -92,9 +92,10 @@ def patterns() -> Patterns:
         f"{lead_in}(?:(?P<attend>{attend})|(?P<verb>{speech_full}|[：:](?!\\d))"
         f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
+    unit_verbs = _alt(list(lang["unit_verbs"]))
     unit_predicate = re.compile(
         f"(?:(?:{spokes})(?:{name_core})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
-        f"(?:(?P<verb>{speech_full})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
+        f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
     place_predicate = re.compile(
         f"(?:{DATE})?(?:{adverbs})*(?:(?P<verb>{speech_full})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"

@@ -102,6 +102,14 @@ def _resolve(unit: Unit, home: str | None) -> Unit | None:
     return Unit(name=home + unit.name, district=home, jurisdiction=unit.jurisdiction)
 
 
+def _distribute_suffix(chain: list[Unit], m: UnitMatcher) -> list[Unit]:
+    """全国人大常委会、国务院…最高人民检察院党组: the last body's 党组 belongs to every body of the list."""
+    if len(chain) < 2 or not chain[-1].name.endswith("党组"):
+        return chain
+    spread = [m.aliases.get(unit.name + "党组", unit) for unit in chain[:-1]]
+    return [*spread, chain[-1]]
+
+
 def home_district(text: str, m: UnitMatcher) -> str | None:
     """The one district a text (a title, a lead) is about, if it names exactly one."""
     districts = set()
@@ -138,6 +146,9 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
         if p.blocked_before.search(text, max(0, start - 16), start):
             continue
         heard = p.heard.search(text, max(0, start - 3), start) is not None
+        # 受国务院委托: the body on whose behalf someone reports
+        heard = heard or (text.startswith("委托", end) and text.endswith("受", 0, start))
+        chain = _distribute_suffix(chain, m)
         predicate = p.place_predicate if any(u.kind == "place" for u in chain) else p.unit_predicate
         if heard or predicate.match(text, end):
             for unit in chain:
