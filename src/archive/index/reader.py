@@ -202,14 +202,21 @@ class IndexReader:
         return self._date_rank
 
     def titles(self) -> list[str]:
-        """Distinct article titles (for completion), read once per searcher."""
+        """Distinct article titles (for completion), read once per searcher from the title column."""
         with self._lock:
             if self._titles is None:
                 seen: dict[str, None] = {}
-                for fields in self._searcher.all_stored_fields():
-                    title = fields.get("title")
-                    if title:
-                        seen.setdefault(title, None)
+                for leaf, _ in self._leaves():
+                    if leaf.has_column("title"):
+                        values = leaf.column_reader("title")
+                        for value in values:
+                            title = value.decode("utf-8") if isinstance(value, bytes) else str(value or "")
+                            if title:
+                                seen.setdefault(title, None)
+                    else:
+                        for fields in leaf.all_stored_fields():
+                            if fields.get("title"):
+                                seen.setdefault(fields["title"], None)
                 self._titles = list(seen)
             return self._titles
 

@@ -38,7 +38,7 @@ def build_schema() -> Schema:
         article_id=ID(stored=True),
         date=ID(stored=True, sortable=True),  # published, else meeting date; "" when unknown
         year=ID(stored=False),
-        title=TEXT(analyzer=word_analyzer(), phrase=False, stored=True),
+        title=TEXT(analyzer=word_analyzer(), phrase=False, stored=True, sortable=True),  # column: completion
         words=TEXT(analyzer=word_analyzer(), phrase=False),
         ng=TEXT(analyzer=ngram_analyzer(), phrase=True),
         heading=STORED(),
