@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
@@ -11,8 +12,10 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from archive.cli import _register, cli
 from archive.crawler.classify import analyse, classify
 from archive.crawler.rules import load_rules
 from archive.errors import CrawlError
@@ -24,17 +27,14 @@ DAYS = ("20240215", "20240216", "20240217")
 _KEEP = re.compile(r"pages/(2024021[5-7]\.shtml|VIDE\w+24021[5-7]\.shtml)$")
 
 
-def crawl(data_dir: Path, *args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "archive", "--data", str(data_dir), "crawl", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        cwd=cwd,
-    )
-    assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr
-    return proc
+def crawl(data_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``archive crawl`` in this process (the pipeline's dictionaries load once per test process)."""
+    _register()
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(cli, ["--data", str(data_dir), "crawl", *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["archive", "crawl", *args], result.exit_code, result.stdout, result.stderr)
 
 
 def stored_urls(data_dir: Path) -> set[str]:
@@ -118,10 +118,8 @@ def test_cctv_mirror_items_become_articles_and_day_pages_do_not(cctv_pages: Path
                 r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream) if r.rec_type == "response"
             ]
     assert sorted(records) == sorted(site.url(r.path) for r in site.log)
-    reprocess = subprocess.run(
-        [sys.executable, "-m", "archive", "--data", str(data), "reprocess"], capture_output=True, text=True, check=False
-    )
-    assert reprocess.returncode == 0, reprocess.stderr
+    reprocess = CliRunner().invoke(cli, ["--data", str(data), "reprocess"])  # from the captures alone
+    assert reprocess.exit_code == 0, reprocess.output
     assert stored_urls(data) == urls
 
 
@@ -245,7 +243,13 @@ def test_bad_rules_and_bad_urls_are_one_line_errors(tmp_path: Path) -> None:
     bad.write_text("[[site]]\nname = 'x'\nseeds = ['http://a.example/']\narticle = ['(']\n", encoding="utf-8")
     with pytest.raises(CrawlError, match="bad regular expression"):
         load_rules(bad)
-    proc = crawl(tmp_path / "data", "ftp://example.org/", "--delay", "0", cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "archive", "--data", str(tmp_path / "data"), "crawl", "ftp://example.org/"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1
     assert proc.stderr.strip() == "Error: ftp://example.org/: not an http(s) URL"
 

@@ -77,7 +77,7 @@ class WarcWriter:
             response.url,
             "response",
             payload=io.BytesIO(response.raw),
-            length=None,
+            length=len(response.raw),  # known: warcio need not spool the body to a temporary file
             http_headers=http_headers,
             warc_headers_dict=warc_headers,
         )
