@@ -32,7 +32,7 @@ class Patterns:
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
     predicate: re.Pattern[str]  # what follows a name: group "verb" (speech) or "attend"
     attend_then_speak: re.Pattern[str]  # 出席会议并讲话
-    joiner: re.Pattern[str]  # between two names of a chain: 、和及与 and titles
+    joiner: str  # regex fragment between two names of a chain: 、和及与, maybe the next one's title phrase
     titles_after: re.Pattern[str]
     unit_predicate: re.Pattern[str]
     place_predicate: re.Pattern[str]  # a place speaks as a body only with its own verb (浦东新区介绍)
@@ -125,7 +125,7 @@ def patterns() -> Patterns:
         attend_then_speak=re.compile(f"{clause}{{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
         # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
-        joiner=re.compile(f"(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))?"),
+        joiner=f"(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))??",
         titles_after=re.compile(titles_after),
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,

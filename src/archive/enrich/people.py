@@ -70,11 +70,16 @@ class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
     def __init__(self, names: set[str]) -> None:
-        self.names = re.compile(trie_pattern(sorted(names))) if names else None
+        self.names = None
+        self.next_name = None
+        if names:
+            alternatives = trie_pattern(sorted(names))
+            self.names = re.compile(alternatives)
+            self.next_name = re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
 
     def roles(self, text: str, last_mention: str | None = None) -> Roles:
         roles = Roles()
-        if self.names is None:
+        if self.names is None or self.next_name is None:
             return roles
         p = patterns()
         consumed = 0
@@ -86,11 +91,10 @@ class PeopleFinder:
             while True:
                 title = p.titles_after.match(text, end)
                 after_title = title.end() if title else end
-                joiner = p.joiner.match(text, after_title)
-                nxt = self.names.match(text, joiner.end()) if joiner else None
+                nxt = self.next_name.match(text, after_title)
                 if nxt is None:
                     break
-                chain.append(nxt.group())
+                chain.append(nxt.group("name"))
                 end = nxt.end()
             consumed = end
             if p.blocked_before.search(text, max(0, m.start() - 16), m.start()):
