@@ -18,7 +18,7 @@ from archive.web.views.common import base_url, request_params, run_search
 bp = Blueprint("feeds", __name__)
 
 _TAGS = re.compile(r"</?mark>")
-EXPORT_PAGE = 100
+EXPORT_PAGE = 500  # hits fetched per query-service call while exporting (each call also counts facets)
 CSV_COLUMNS = (
     "date",
     "title",
@@ -95,7 +95,7 @@ def _cell(value: Any) -> str:
 def export_csv() -> Response:
     params = replace(request_params(), page=1)
     cap = int(current_app.config["EXPORT_LIMIT"])
-    per_page = min(EXPORT_PAGE, int(current_app.config["MAX_PER_PAGE"]))
+    per_page = min(EXPORT_PAGE, cap)
     root = base_url()
     rows: list[list[str]] = []
     page = 1
