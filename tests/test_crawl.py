@@ -175,6 +175,14 @@ def test_second_crawl_revalidates_and_reprocesses_only_changes(tmp_path: Path) -
         assert asked["/2024/03/05/a1.html"].header("If-Modified-Since") == "Tue, 05 Mar 2024 08:00:00 GMT"
         assert asked["/2024/03/05/a4.html"].header("If-None-Match") is None
 
+        # Nothing changed: the list answers 304 too, and its stored links are revalidated all the same.
+        site.log.clear()
+        third = crawl(data, site.url("/news/"), "--delay", "0", cwd=tmp_path)
+        assert third.returncode == 0, third.stderr
+        assert "5 not modified" in third.stdout
+        assert "Articles: 0 new, 0 updated" in third.stdout
+        assert {r.path for r in site.log} >= {f"/2024/03/05/a{n}.html" for n in range(1, 5)}
+
     with Store(data) as store:
         titles = {a.url.removeprefix(site.root): a.title for a in store.iter_articles()}
     assert titles["/2024/03/05/a2.html"] == "市政府常务会议研究优化营商环境和政务服务"
@@ -264,3 +272,16 @@ def test_heuristics_tell_articles_from_lists_on_real_pages(corpus_dir: Path, fol
     url = "http://portal.example/page?id=1"  # no hint from the URL
     wrong = [p.name for p in pages if classify(url, analyse(p.read_bytes(), None, url))[0] != kind]
     assert wrong == []
+
+
+def test_a_sitemap_as_start_page(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Site() as site:
+        locs = "".join(f"<url><loc>{site.url(f'/2024/03/05/s{n}.html')}</loc></url>" for n in range(2))
+        sitemap = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+        site.page("/sitemap.xml", sitemap, "application/xml")
+        site.page("/2024/03/05/s0.html", meeting(0, "城市更新"))
+        site.page("/2024/03/05/s1.html", meeting(1, "营商环境"))
+        proc = crawl(data, site.url("/sitemap.xml"), "--delay", "0", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+    assert stored_urls(data) == {site.url("/2024/03/05/s0.html"), site.url("/2024/03/05/s1.html")}

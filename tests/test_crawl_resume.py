@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from archive.crawler.crawl import Crawler, CrawlOptions
+from archive.pipeline import ingest
 from archive.store import Store
 from crawl_site import PARAGRAPHS, Site, article_html, list_html, wait_until
 
@@ -94,3 +96,32 @@ def test_killed_crawl_resumes_without_fetching_twice(tmp_path: Path) -> None:
     hits = json.dumps(json.loads(found.stdout), ensure_ascii=False)
     for c in range(3):  # the 养老服务 meeting of each list page is searchable
         assert site.url(f"/2024/03/{c + 1:02d}/m{c}5.html") in hits
+
+
+def test_articles_fetched_but_not_stored_are_handed_over_again_from_the_captures(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Site() as site:
+        articles = build(site)
+        seed = [site.url("/news/list_0.html")]
+        options = CrawlOptions(seeds=seed, user_agent="archive-crawler/0.1", delay=0.0, max_pages=6)
+        with Crawler(data, options) as crawler:
+            fetched = list(crawler.run())  # the list, / and 4 articles; stopped before the pipeline confirmed them
+        assert len(fetched) == 4
+        requests = len(site.log)
+
+        options.max_pages = None
+        with Crawler(data, options) as crawler:
+            again = list(crawler.run())
+            assert crawler.stats.resumed
+            # robots.txt and the 6 articles left: the first 4 come back from the WARC captures, not the site
+            assert len(site.log) == requests + 1 + 6
+            assert [d.data for d in again[:4]] == [d.data for d in fetched]
+            assert [d.url for d in again[:4]] == [d.url for d in fetched]
+            report = ingest(again, data)
+            crawler.confirm([d.name for d in again])
+        assert report.imported == 10
+
+        with Crawler(data, options) as crawler:
+            assert list(crawler.run()) == []  # confirmed: nothing pending, the finished run is revalidated
+    with Store(data) as store:
+        assert {a.url for a in store.iter_articles()} == {site.url(p) for p in articles[:10]}

@@ -466,9 +466,9 @@ class Crawler:
             self._queue_links(links, depth, kind, final)
         changed = previous is None or previous.sha1 != sha1 or previous.kind != kind
         handover = kind == "article" and changed
-        self.frontier.record(
-            final, self.run_id, depth, state="fetched", kind=kind, sha1=sha1, ingested=0 if handover else 1, **fields
-        )
+        if handover:  # left as it was otherwise: an article still waiting for the pipeline stays pending
+            fields["ingested"] = 0
+        self.frontier.record(final, self.run_id, depth, state="fetched", kind=kind, sha1=sha1, **fields)
         self.frontier.commit()
         if kind == "list":
             self.stats.lists += 1
