@@ -87,7 +87,7 @@ def patterns() -> Patterns:
     clause = f"[^{CLAUSE_END}]"
     setting = f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场))"
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据){clause}{{1,40}}?)"
-    lead_in = f"(?:{titles_after})?(?:等(?:{heads})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+    lead_in = f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     predicate = re.compile(
         f"{lead_in}(?:(?P<attend>{attend})|(?P<verb>{speech_full}|[：:](?!\\d))"
         f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
@@ -114,7 +114,7 @@ def patterns() -> Patterns:
             f"(?=(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|[，,、]))"
         ),
         name_title=re.compile(
-            f"(?<![{HAN}])(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+            f"(?:(?<![{HAN}])|(?<=[会局处部委所院校司团队府]))(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
         ),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
@@ -125,7 +125,10 @@ def patterns() -> Patterns:
         attend_then_speak=re.compile(f"{clause}{{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
         # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
-        joiner=f"(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))??",
+        joiner=(
+            f"(?:(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))??"
+            f"|[，,]{clause}{{0,24}}?(?:{titles_before}))"
+        ),
         titles_after=re.compile(titles_after),
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,
