@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import subprocess
 import time
 from pathlib import Path
@@ -126,6 +127,7 @@ def test_hard_cases_are_retried_or_reported_and_the_crawl_still_succeeds(tmp_pat
         ("/stream.html", "stream"),
         ("/gbk.html", "gbk"),
         ("/missing.html", "404"),
+        ("/gzip.html", "gzip"),
     ]
     with Site() as site:
         site.page("/news/", list_html("要闻", links))
@@ -142,6 +144,8 @@ def test_hard_cases_are_retried_or_reported_and_the_crawl_still_succeeds(tmp_pat
         site.routes["/stream.html"] = stream_forever
         # The header says UTF-8, the bytes are GBK: decoding with the header fails, detection reads GBK.
         site.page("/gbk.html", gbk_page, "text/html; charset=utf-8")
+        zipped = gzip.compress(article_html("区委常委会会议", text(4, "基层治理")).encode())
+        site.page("/gzip.html", zipped, Content_Encoding="gzip")
         proc = crawl(data, site.url("/news/"), "--delay", "0", cwd=tmp_path)
 
         assert proc.returncode == 0, proc.stderr
@@ -164,4 +168,9 @@ def test_hard_cases_are_retried_or_reported_and_the_crawl_still_succeeds(tmp_pat
         site.url("/busy.html"): "区政府常务会议",
         site.url("/2024/03/05/target.html"): "市委全会召开",
         site.url("/gbk.html"): "市政府召开防汛防台专题会议",
+        site.url("/gzip.html"): "区委常委会会议",
     }
+    # The captures keep the gzip body as sent; reprocessing from them reads the same pages again.
+    reprocess = CliRunner().invoke(cli, ["--data", str(data), "reprocess"])
+    assert reprocess.exit_code == 0, reprocess.output
+    assert titles(data) == stored

@@ -166,10 +166,11 @@ class Crawler:
         self.fetcher = Fetcher(self.options.user_agent, timeout=self.options.timeout, max_bytes=self.options.max_bytes)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         self.fetcher.close()
         self.warc.close()
-        self.frontier.close()
+        # Interrupted inside a URL's transaction (Ctrl+C): drop it, that URL is fetched again next time.
+        self.frontier.close(keep_open_transaction=kind is None)
 
     def run(self) -> Iterator[Document]:
         """Crawl until the queue is empty or ``max_pages`` were fetched; yields the articles to store."""

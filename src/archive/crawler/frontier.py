@@ -98,8 +98,13 @@ class Frontier:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
-    def close(self) -> None:
-        self.commit()
+    def close(self, *, keep_open_transaction: bool = True) -> None:
+        """Close; an unfinished transaction is committed, or rolled back when the caller is failing."""
+        if keep_open_transaction:
+            self.commit()
+        elif self._in_tx:
+            self._db.execute("ROLLBACK")
+            self._in_tx = False
         self._db.close()
 
     # transactions: one per handled URL (its state, its links, what it queued)
