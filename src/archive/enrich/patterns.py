@@ -64,13 +64,15 @@ def patterns() -> Patterns:
     noun_marks = "".join(f"(?<!{re.escape(str(w))})" for w in lang["speech_noun_marks"])
     # 作 inside a word (工作, 合作) is no light verb.
     light_ok = "(?<![工合协操创写运制著佳振动])"
+    # 作的关于…的报告: the title of a report may run long and hold commas, not a full stop
+    light_span = "[^。；;！!？?\\n]{0,90}?"
     speech_full = (
-        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,60}}?(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
+        f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
     )
     # after a clause that may hold anything (就…, 出席…并), only verbs of two characters or more count
     strong = _alt([str(w) for w in lang["speech_verbs"] if len(str(w)) >= 2])
     speech_strong = (
-        f"(?:{light_ok}(?:{light})[^{CLAUSE_END}]{{0,60}}?(?:{objects})|{noun_marks}(?:{strong})(?!{blockers}))"
+        f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{strong})(?!{blockers}))"
     )
     attend = _alt(list(lang["attendance_verbs"]))
     # 感动地表示: any short word made an adverb by 地 counts as one
@@ -88,8 +90,10 @@ def patterns() -> Patterns:
     setting = f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场))"
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据){clause}{{1,40}}?)"
     lead_in = f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+    # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
+    others = f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表))?"
     predicate = re.compile(
-        f"{lead_in}(?:(?P<attend>{attend})|(?P<verb>{speech_full}|[：:](?!\\d))"
+        f"{lead_in}(?:{others}(?P<attend>{attend})|(?P<verb>{speech_full}|[：:](?!\\d))"
         f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
     unit_verbs = _alt(list(lang["unit_verbs"]))
@@ -111,7 +115,7 @@ def patterns() -> Patterns:
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
             f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{given}{{2,4}}?)"
-            f"(?=(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|[，,、]))"
+            f"(?=(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|通电话|同|[，,、]))"
         ),
         name_title=re.compile(
             f"(?:(?<![{HAN}])|(?<=[会局处部委所院校司团队府]))(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
