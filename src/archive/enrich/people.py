@@ -10,12 +10,13 @@ attendance verb does (出席, 列席), a speaker again when it attended and spok
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
 from archive.enrich.patterns import patterns
-from archive.enrich.trie import trie_pattern
+from archive.enrich.trie import WordMatcher, trie_pattern
 
 
 def candidates(text: str) -> set[str]:
@@ -44,13 +45,9 @@ def _plausible(name: str) -> bool:
     return 2 <= len(name) <= 4
 
 
-_KNOWN: list[re.Pattern[str]] = []
-
-
-def _known_persons() -> re.Pattern[str]:
-    if not _KNOWN:
-        _KNOWN.append(re.compile(trie_pattern(load().persons)))
-    return _KNOWN[0]
+@functools.cache
+def _known_persons() -> WordMatcher:
+    return WordMatcher(load().persons)
 
 
 @dataclass

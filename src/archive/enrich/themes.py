@@ -8,17 +8,16 @@ long section does not make the section about that theme.
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from archive.enrich.gazetteer import load
-from archive.enrich.trie import trie_pattern
+from archive.enrich.trie import WordMatcher
 
 
 @dataclass(frozen=True)
 class Taxonomy:
-    pattern: re.Pattern[str]
+    pattern: WordMatcher
     weights: dict[str, list[tuple[str, float]]]  # keyword -> (theme, weight)
     order: dict[str, int]
     density: float
@@ -40,7 +39,7 @@ def taxonomy() -> Taxonomy:
         for keyword, weight in dict(theme.get("keywords", {})).items():
             weights[str(keyword)].append((name, float(weight)))
     return Taxonomy(
-        pattern=re.compile(trie_pattern(weights)),
+        pattern=WordMatcher(weights),
         weights=dict(weights),
         order=order,
         density=float(settings.get("density", 6.0)),

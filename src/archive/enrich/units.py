@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.patterns import patterns
-from archive.enrich.trie import trie_pattern
+from archive.enrich.trie import Hit, WordMatcher
 from archive.fold import fold
 
 _JOINER = re.compile(r"(?:[、和及与]|以及)")
@@ -26,8 +26,8 @@ _BODY_END = re.compile(r"(?:局|处|所|科|课|股|室|组|会|馆|中心|署|�
 
 
 @functools.cache
-def _markers() -> list[tuple[str, re.Pattern[str]]]:
-    return [(j.id, re.compile(trie_pattern(j.markers))) for j in load().jurisdictions if j.markers]
+def _markers() -> list[tuple[str, WordMatcher]]:
+    return [(j.id, WordMatcher(j.markers)) for j in load().jurisdictions if j.markers and not j.always]
 
 
 def jurisdictions(text: str) -> frozenset[str]:
@@ -37,12 +37,11 @@ def jurisdictions(text: str) -> frozenset[str]:
 
 @dataclass
 class UnitMatcher:
-    pattern: re.Pattern[str]
+    pattern: WordMatcher
     aliases: dict[str, Unit]
-    places: re.Pattern[str]
     place_district: dict[str, str]
 
-    def find(self, text: str, pos: int = 0) -> re.Match[str] | None:
+    def find(self, text: str, pos: int = 0) -> Hit | None:
         return self.pattern.search(text, pos)
 
 
@@ -67,12 +66,7 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
             for place, district in j.places.items():
                 places.setdefault(place, district)
                 aliases.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
-    return UnitMatcher(
-        pattern=re.compile(trie_pattern(aliases)),
-        aliases=aliases,
-        places=re.compile(trie_pattern(places)),
-        place_district=places,
-    )
+    return UnitMatcher(pattern=WordMatcher(aliases), aliases=aliases, place_district=places)
 
 
 @dataclass
