@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import Unit, load
@@ -37,27 +38,39 @@ def jurisdictions(text: str) -> frozenset[str]:
 
 @dataclass
 class UnitMatcher:
-    pattern: WordMatcher
+    pattern: WordMatcher  # bodies, and the places of the jurisdictions an article is about
     aliases: dict[str, Unit]
     place_district: dict[str, str]
+    # county names of every jurisdiction marked `always` (all of China): only read in titles and openings
+    counties: WordMatcher
+    county_units: dict[str, Unit]
 
     def find(self, text: str, pos: int = 0) -> Hit | None:
         return self.pattern.search(text, pos)
 
+    def districts_named(self, text: str) -> Iterator[tuple[Hit, Unit]]:
+        """Every body or place of ``text`` that has a district, county names included."""
+        for hit in self.pattern.finditer(text):
+            unit = self.aliases[hit.group()]
+            if unit.district:
+                yield hit, unit
+        for hit in self.counties.finditer(text):
+            yield hit, self.county_units[hit.group()]
+
 
 @functools.cache
 def matcher(active: frozenset[str]) -> UnitMatcher:
-    """One pattern over every global spelling and the local spellings of the ``active`` jurisdictions."""
+    """One lookup of every global spelling and the local spellings and places of the ``active`` jurisdictions."""
     aliases: dict[str, Unit] = {}
     places: dict[str, str] = {}
+    counties: dict[str, Unit] = {}
     for j in load().jurisdictions:
         for alias, unit in j.global_aliases.items():
             aliases.setdefault(alias, unit)
-    for j in load().jurisdictions:
         if j.always:
             for place, district in j.places.items():
-                places.setdefault(place, district)
-                aliases.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
+                counties.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
+    for j in load().jurisdictions:
         if j.id in active:
             for alias, unit in j.local_aliases.items():
                 aliases.setdefault(alias, unit)
@@ -66,7 +79,13 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
             for place, district in j.places.items():
                 places.setdefault(place, district)
                 aliases.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
-    return UnitMatcher(pattern=WordMatcher(aliases), aliases=aliases, place_district=places)
+    return UnitMatcher(
+        pattern=WordMatcher(aliases),
+        aliases=aliases,
+        place_district=places,
+        counties=WordMatcher(counties),
+        county_units=counties,
+    )
 
 
 @dataclass
@@ -106,11 +125,7 @@ def _distribute_suffix(chain: list[Unit], m: UnitMatcher) -> list[Unit]:
 
 def home_district(text: str, m: UnitMatcher) -> str | None:
     """The one district a text (a title, a lead) is about, if it names exactly one."""
-    districts = set()
-    for hit in m.pattern.finditer(text):
-        unit = m.aliases[hit.group()]
-        if unit.district:
-            districts.add(unit.district)
+    districts = {unit.district for _, unit in m.districts_named(text)}
     return districts.pop() if len(districts) == 1 else None
 
 
@@ -190,8 +205,7 @@ def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
 def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[str]:
     """Districts of the places (and of the district bodies) ``text`` names; none if more than ``limit``."""
     found: list[str] = []
-    for hit in m.pattern.finditer(text):
-        unit = m.aliases[hit.group()]
+    for hit, unit in sorted(m.districts_named(text), key=lambda pair: pair[0].start()):
         if unit.kind == "place" and text.startswith("域", hit.end()):  # 新兴区域 is no 新兴区
             continue
         if unit.district and unit.district not in found:
