@@ -50,12 +50,16 @@ class UnitMatcher:
 
     def districts_named(self, text: str) -> Iterator[tuple[Hit, Unit]]:
         """Every body or place of ``text`` that has a district, county names included."""
+        taken: list[tuple[int, int]] = []
         for hit in self.pattern.finditer(text):
+            taken.append((hit.start(), hit.end()))
             unit = self.aliases[hit.group()]
             if unit.district:
                 yield hit, unit
         for hit in self.counties.finditer(text):
-            yield hit, self.county_units[hit.group()]
+            # 台南市南区 holds no 市南区: a county name overlapping a name already read is not one
+            if not any(start < hit.end() and hit.start() < end for start, end in taken):
+                yield hit, self.county_units[hit.group()]
 
 
 @functools.cache
