@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TextIO
 
 from archive import enrich as enrich_stage
 from archive import extract as extract_stage
+from archive import index as index_stage
 from archive.crawler.files import SkippedFileError
 from archive.errors import ArchiveError, InputError
 from archive.models import Article, Document
@@ -66,7 +66,7 @@ class IngestReport:
     indexed: int = 0  # articles written to the search index
     failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=lambda: {"process": 0.0, "store": 0.0, "index": 0.0})
-    index_available: bool = True
+    index_available: bool = True  # False when asked to leave the search index alone
 
     @property
     def documents(self) -> int:
@@ -90,12 +90,6 @@ class IngestReport:
             "failures": [{"name": n, "error": m} for n, m in self.failures],
             "seconds": dict(self.seconds),
         }
-
-
-def _index_module() -> ModuleType | None:
-    from archive import index
-
-    return index if callable(getattr(index, "open_writer", None)) else None
 
 
 def failure_line(name: str, message: str) -> str:
@@ -143,13 +137,13 @@ class _Batch:
         self.store = store
         self.data_dir = data_dir
         self.report = report
-        self.index = _index_module() if use_index else None
-        self.report.index_available = self.index is not None
-        self.words: list[str] = enrich_stage.lexicon() if self.index is not None else []
+        self.use_index = use_index
+        self.report.index_available = use_index
+        self.words: list[str] = enrich_stage.lexicon() if use_index else []
         self.pending: list[tuple[Article, int]] = []
 
     def add(self, article: Article, result: PutResult) -> None:
-        if self.index is None or result.indexed:
+        if not self.use_index or result.indexed:
             return
         if result.status == "imported":
             if not article.urls:
@@ -163,9 +157,9 @@ class _Batch:
     def flush(self) -> None:
         """Commit the store, then the index, then record in the store what the index now holds."""
         self.store.commit()
-        if self.index is not None and self.pending:
+        if self.use_index and self.pending:
             started = time.perf_counter()
-            with self.index.open_writer(self.data_dir, words=self.words) as writer:
+            with index_stage.open_writer(self.data_dir, words=self.words) as writer:
                 for article, _ in self.pending:
                     writer.update_article(article)
             self.store.mark_indexed((a.id, v) for a, v in self.pending)
@@ -175,7 +169,7 @@ class _Batch:
 
     def catch_up(self, batch_size: int) -> None:
         """Index every stored article the index lacks (left over by an interrupted run)."""
-        if self.index is None:
+        if not self.use_index:
             return
         ids = self.store.unindexed_ids()
         for start in range(0, len(ids), batch_size):
@@ -215,7 +209,7 @@ def ingest(
 
     with Store(data_dir) as store:
         batch = _Batch(store, Path(data_dir), report, index)
-        if batch.index is not None and _index_missing(Path(data_dir)):
+        if index and index_stage.live_dir(Path(data_dir)) is None:
             store.mark_all_unindexed()
         store.begin()
         in_batch = 0
@@ -291,10 +285,6 @@ def _count(report: IngestReport, result: PutResult) -> None:
         report.updated += 1
     else:
         report.unchanged += 1
-
-
-def _index_missing(data_dir: Path) -> bool:
-    return not (data_dir / "whoosh").exists()
 
 
 def reprocess(data_dir: Path, **options: Any) -> IngestReport:

@@ -11,7 +11,8 @@ import click
 
 from archive.cli import AppContext, pass_app
 from archive.crawler.files import iter_documents
-from archive.errors import StoreError
+from archive.errors import SearchIndexError, StoreError
+from archive.index import index_stats
 from archive.pipeline import DEFAULT_BATCH, IngestReport, failure_line, ingest, reprocess
 from archive.store import STORE_FILE, Store
 
@@ -31,8 +32,6 @@ def _finish(report: IngestReport, seconds: bool = True) -> None:
     if seconds:
         line += f" ({report.seconds.get('total', 0.0):.1f} s)"
     click.echo(line)
-    if not report.index_available:
-        click.echo("note: no search index module available; articles were stored but not indexed", err=True)
     if report.failed:
         click.get_current_context().exit(1)
 
@@ -128,10 +127,19 @@ def _write_articles(store: Store, stream: TextIO) -> int:
 
 
 def _index_stats(app: AppContext, store_stats: dict[str, Any]) -> dict[str, Any]:
+    """What the store knows about the index (articles indexed, pending) plus the index's own figures."""
     info: dict[str, Any] = {
         "indexed_articles": store_stats.pop("indexed_articles"),
         "pending_articles": store_stats.pop("pending_index"),
     }
+    try:
+        live = index_stats(app.data_dir)
+    except SearchIndexError as exc:
+        info["error"] = str(exc)
+        return info
+    info.update(
+        {"articles": live["articles"], "sections": live["sections"], "bytes": live["bytes"], "schema": live["schema"]}
+    )
     return info
 
 
