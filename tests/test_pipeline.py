@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from archive.crawler.files import SkippedFileError, iter_documents
 from archive.errors import ArchiveError, CrawlError, InputError
 from archive.models import Article, Document, Section, article_id_for
 from archive.pipeline import failure_line, ingest, process
+from archive.search import SearchService
 from archive.store import Store
 
 
@@ -86,3 +88,37 @@ def test_folders_skip_the_data_dir_itself(tmp_path: Path) -> None:
 def test_failure_line_names_the_item_once() -> None:
     assert failure_line("a.html", "a.html: empty file") == "a.html: empty file"
     assert failure_line("t.jsonl:4", "no article text") == "t.jsonl:4: no article text"
+
+
+def _article_ids(data_dir: Path, query: str) -> set[str]:
+    with SearchService(data_dir) as service:
+        return {str(hit["article_id"]) for hit in service.search(query, per_page=50)["hits"]}
+
+
+def test_ingest_keeps_the_search_index_in_step_with_the_store(data_dir: Path) -> None:
+    first = exported("https://example.gov.cn/1", "区政府常务会议研究防汛抗旱工作。")
+    other = exported("https://example.gov.cn/2", "区政府常务会议研究垃圾分类工作。")
+    report = ingest([first, other], data_dir)
+    assert report.indexed == 2
+    flood_id = article_id_for("https://example.gov.cn/1")
+    assert _article_ids(data_dir, "防汛") == {flood_id}
+
+    changed = exported("https://example.gov.cn/1", "区政府常务会议研究安全生产工作。")
+    assert ingest([changed], data_dir).updated == 1
+    assert _article_ids(data_dir, "防汛") == set()
+    assert _article_ids(data_dir, "安全生产") == {flood_id}
+    with Store(data_dir) as store:
+        assert store.stats()["pending_index"] == 0
+
+
+def test_a_deleted_index_is_rebuilt_by_the_next_ingest(data_dir: Path) -> None:
+    docs = [exported(f"https://example.gov.cn/{n}", f"第{n}次会议研究防汛工作。") for n in range(3)]
+    ingest(docs, data_dir)
+    for path in data_dir.glob("whoosh*"):
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        else:
+            shutil.rmtree(path)
+    report = ingest(docs, data_dir)
+    assert (report.unchanged, report.indexed) == (3, 3)
+    assert len(_article_ids(data_dir, "防汛")) == 3
