@@ -235,3 +235,27 @@ def test_districts_speaking_as_bodies() -> None:
 def test_foreign_leader_names_after_a_title() -> None:
     art = article("国家主席习近平在人民大会堂同来访的巴西总统卢拉举行会谈。卢拉表示，巴方愿深化合作。")
     assert art.speakers == ["卢拉"]
+
+
+def test_reports_made_on_behalf_of_a_body() -> None:
+    art = article(
+        "会议听取了水利部部长周建华受国务院委托作的关于防汛抗旱工作情况的报告。",
+        "国务院国资委、浙江省政府、四川省政府负责同志在会上发言。",
+        title="全国人大常委会第九次会议举行全体会议",
+    )
+    assert art.speakers == ["周建华"]
+    assert set(art.units) == {"全国人大常委会", "水利部", "国务院", "国务院国资委", "浙江省政府", "四川省政府"}
+
+
+def test_a_list_of_people_with_their_titles_between_commas() -> None:
+    art = article(
+        "民建中央主席江文涛、农工党中央主席苏明远先后发言。国务委员、公安部部长赵启明，最高人民法院院长钱立新，"
+        "国务院有关部门负责同志到会听取意见、回答询问。"
+    )
+    assert set(art.speakers) == {"江文涛", "苏明远", "赵启明", "钱立新"}
+
+
+def test_a_quote_after_a_colon_in_the_title() -> None:
+    art = article("臺南市長黃偉哲今（3）日出席揭牌典禮。", title="食物銀行揭牌 黃偉哲：惜福愛物")
+    assert art.speakers == ["黄伟哲"]
+    assert art.attendees == []

@@ -95,6 +95,12 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
     )
     for name in head.get("district_names", []):
         result.places.setdefault(str(name), str(name))
+    for province in head.get("province_names", []):
+        for forms in head.get("province_bodies", []):
+            spelled = [str(f).format(province=province) for f in forms]
+            unit = Unit(name=spelled[0], district=None, jurisdiction=jid)
+            for alias in spelled:
+                result.global_aliases.setdefault(alias, unit)
     prefix = str(head.get("prefix", ""))
     prefix_forms = [str(f) for f in head.get("prefix_forms", [])]
     local_forms = [str(f) for f in head.get("local_forms", [])]
