@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from collections.abc import Iterator
@@ -122,3 +123,27 @@ def test_a_deleted_index_is_rebuilt_by_the_next_ingest(data_dir: Path) -> None:
     report = ingest(docs, data_dir)
     assert (report.unchanged, report.indexed) == (3, 3)
     assert len(_article_ids(data_dir, "防汛")) == 3
+
+
+def test_jsonl_lines_become_records_and_bad_lines_are_named(tmp_path: Path) -> None:
+    lines = [
+        b'{"title": "a", "content": "x", "url": "https://e.gov.cn/1"}',
+        b"",
+        b"[1, 2]",
+        b"{broken",
+        b'{"title": "b"}',
+    ]
+    plain = tmp_path / "r.jsonl"
+    plain.write_bytes(b"\n".join(lines) + b"\n")
+    packed = tmp_path / "r.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    for path in (plain, packed):
+        items = list(iter_documents([path]))
+        assert [getattr(i, "name", None) or str(i) for i in items] == [
+            f"{path}:1",
+            f"{path}:3: not a JSON object",
+            f"{path}:4: not valid JSON (Expecting property name enclosed in double quotes)",
+            f"{path}:5",
+        ]
+        assert isinstance(items[0], Document)
+        assert (items[0].kind, items[0].url) == ("record", "https://e.gov.cn/1")
