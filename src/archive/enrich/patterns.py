@@ -54,6 +54,8 @@ def patterns() -> Patterns:
     compound = _alt(list(lang["compound_surnames"]))
     banned = re.escape(str(lang["not_in_names"]))
     given = f"(?:(?![{banned}])[{HAN}])"
+    # transliterated foreign names use characters a Chinese given name would not (佩斯科夫, 约翰·柯比)
+    foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们])[{HAN}·])"
     surname = f"(?:{compound}|[{surnames}])"
     name_core = f"{surname}{given}{{1,2}}?"
 
@@ -65,7 +67,7 @@ def patterns() -> Patterns:
     # 作 inside a word (工作, 合作) is no light verb.
     light_ok = "(?<![工合协操创写运制著佳振动])"
     # 作的关于…的报告: the title of a report may run long and hold commas, not a full stop
-    light_span = "[^。；;！!？?\\n]{0,90}?"
+    light_span = "[^。；;！!？?\\n]{0,120}?"
     speech_full = (
         f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
     )
@@ -114,7 +116,7 @@ def patterns() -> Patterns:
         title_name=re.compile(f"(?:{titles_before})(?P<name>{name_core}){after_name}"),
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
-            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{given}{{2,4}}?)"
+            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,5}}?)"
             f"(?=(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|通电话|同|[，,、]))"
         ),
         name_title=re.compile(
