@@ -1,8 +1,9 @@
 """The pipeline from acquired documents to searchable articles: process (extract, enrich) → store → index.
 
-``ingest`` is what ``archive import``, ``archive reprocess`` and the crawler call. It commits the store, then
-the search index, in batches; the store remembers which version of each article the index holds, so an import
-killed at any point leaves both consistent and running it again completes it.
+``ingest`` is what ``archive import``, ``archive reprocess`` and the crawler call. Each article is committed to
+the store as soon as it is stored (so other writers never wait for a whole batch), and the search index is
+committed every ``batch_size`` articles; the store remembers which version of each article the index holds, so
+an import killed at any point leaves both consistent, and running it again completes it.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ class _Progress:
 
 
 class _Batch:
-    """Articles stored since the last commit, waiting to be written to the index."""
+    """Articles stored since the last index commit, waiting to be written to the index."""
 
     def __init__(self, store: Store, data_dir: Path, report: IngestReport, use_index: bool) -> None:
         self.store = store
@@ -155,7 +156,7 @@ class _Batch:
             self.pending.append((stored, self.store.version_of(result.article_id) or result.version))
 
     def flush(self) -> None:
-        """Commit the store, then the index, then record in the store what the index now holds."""
+        """Commit the index, then record in the store what the index now holds."""
         self.store.commit()
         if self.use_index and self.pending:
             started = time.perf_counter()
@@ -194,7 +195,7 @@ def ingest(
     """Process, store and index every document; errors in the stream are counted, never raised.
 
     ``on_failure(name, message)`` is called for each failing item as it happens (the report keeps them too).
-    A ``SkippedFileError`` item counts as skipped. Store and index are committed every ``batch_size`` articles.
+    A ``SkippedFileError`` item counts as skipped. The index is committed every ``batch_size`` articles.
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -211,7 +212,6 @@ def ingest(
         batch = _Batch(store, Path(data_dir), report, index)
         if index and index_stage.live_dir(Path(data_dir)) is None:
             store.mark_all_unindexed()
-        store.begin()
         in_batch = 0
         try:
             for item in _guarded(items, fail):
@@ -246,7 +246,6 @@ def ingest(
                 in_batch += 1
                 if in_batch >= batch_size:
                     batch.flush()
-                    store.begin()
                     in_batch = 0
             batch.flush()
             batch.catch_up(batch_size)
