@@ -48,7 +48,7 @@ def is_meta_line(line: str) -> bool:
     return len(rest) <= 4 or (len(folded) <= 40 and re.search(r"\d{1,2}:\d{2}", folded) is not None)
 
 
-_OPENS_WITH_CLOSER = "。，、；：！？）)》」』”’.,;:!?"
+_OPENS_WITH_CLOSER = "。，、；：！？）》」』”’"
 _FRAGMENT_MAX = 25
 _SENTENCE_FINAL = "。！？!?…"
 _MID_SENTENCE = "，、（《“(‘「"
@@ -58,19 +58,20 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     """Mend sentences that a dump broke at link boundaries ("…所作的\n政府工作报告\n。会议…")."""
     out: list[str] = []
     previous_blank = True
-    for i, raw in enumerate(lines):
-        line = raw.strip()
+    lines = [patterns.IMAGE_PLACEHOLDER.sub("", raw).strip() for raw in lines]
+    for i, line in enumerate(lines):
         if not line:
             previous_blank = True
             continue
         if out and not previous_blank:
             last = out[-1]
-            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            following = lines[i + 1] if i + 1 < len(lines) else ""
             if (
                 line[0] in _OPENS_WITH_CLOSER
                 or last[-1] in _MID_SENTENCE
                 or (
                     last[-1] not in _SENTENCE_FINAL
+                    and line[-1] not in _SENTENCE_FINAL
                     and len(line) <= _FRAGMENT_MAX
                     and following[:1] in tuple(_OPENS_WITH_CLOSER)
                 )
