@@ -57,9 +57,13 @@ class UnitMatcher:
             if unit.district:
                 yield hit, unit
         for hit in self.counties.finditer(text):
-            # 台南市南区 holds no 市南区: a county name overlapping a name already read is not one
-            if not any(start < hit.end() and hit.start() < end for start, end in taken):
-                yield hit, self.county_units[hit.group()]
+            # 台南市南区 holds no 市南区, 南科教育新兴区 no 新兴区: a county name overlapping a name already
+            # read, or glued to a word, is not one
+            if any(start < hit.end() and hit.start() < end for start, end in taken):
+                continue
+            if hit.start() and _HAN.match(text, hit.start() - 1) and text[hit.start() - 1] not in _BEFORE_COUNTY:
+                continue
+            yield hit, self.county_units[hit.group()]
 
 
 @functools.cache
@@ -102,6 +106,10 @@ class UnitRoles:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+#: What may stand right before a county's name: the province, prefecture or city it is in, or a preposition.
+_BEFORE_COUNTY = set("省市州盟地区县在于到赴的从自和与及")
+#: A short place name followed by one of these names a school or an office, not the place (麻豆国中).
+_PLACE_NAMES_BODY = re.compile("国中|国小|高中|分局|分队|派出所|农会|卫生所|户政|地政|医院")
 
 
 def _inside_longer_name(text: str, start: int) -> bool:
@@ -211,6 +219,8 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
     found: list[str] = []
     for hit, unit in sorted(m.districts_named(text), key=lambda pair: pair[0].start()):
         if unit.kind == "place" and text.startswith("域", hit.end()):  # 新兴区域 is no 新兴区
+            continue
+        if unit.kind == "place" and _PLACE_NAMES_BODY.match(text, hit.end()):
             continue
         if unit.district and unit.district not in found:
             found.append(unit.district)
