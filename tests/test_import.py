@@ -373,7 +373,7 @@ def test_killed_import_leaves_a_consistent_store_and_rerun_completes_it(
     assert counts["failed"] == 0
 
     clean_dir = tmp_path / "clean"
-    clean = archive(clean_dir, "import", records)
+    clean = archive_process(clean_dir, "import", records)
     assert clean.returncode == 0
     after, expected = stats(data_dir), stats(clean_dir)
     for key in ("articles", "sections", "sources", "raw_documents"):
