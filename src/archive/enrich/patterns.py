@@ -120,7 +120,7 @@ def patterns() -> Patterns:
             f"(?=(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|通电话|同|[，,、]))"
         ),
         name_title=re.compile(
-            f"(?:(?<![{HAN}])|(?<=[会局处部委所院校司团队府]))(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+            f"(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
         ),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"

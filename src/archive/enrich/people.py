@@ -38,7 +38,17 @@ def candidates(text: str) -> set[str]:
         items = re.split("[、和]", m.group("list"))
         if sum(1 for item in items if p.name.match(item)) * 3 >= len(items) * 2:
             found.update(items)
-    return {name for name in found if _plausible(name)}
+    return {name for name in found if _plausible(name) and not _body_word(name, text)}
+
+
+_BODY_AFTER = "局处所会部委院厅署科司办"
+
+
+def _body_word(name: str, text: str) -> bool:
+    """卫生 of 卫生局长表示 is the start of a body's name, not a person (unless the gazetteer knows them)."""
+    if name in load().persons:
+        return False
+    return re.search(re.escape(name) + f"[{_BODY_AFTER}]", text) is not None
 
 
 def _plausible(name: str) -> bool:
