@@ -113,7 +113,11 @@ def patterns() -> Patterns:
         surnames=surname,
         given=given,
         name=re.compile(f"{surname}{given}{{1,2}}"),
-        title_name=re.compile(f"(?:{titles_before})(?P<name>{name_core}){after_name}"),
+        # a three-character name right before a verb wins over a two-character one (科长方川和表示)
+        title_name=re.compile(
+            f"(?:{titles_before})(?:(?P<long>{surname}{given}{{2}})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+            f"|(?P<name>{name_core}){after_name})"
+        ),
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
             f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,5}}?)"

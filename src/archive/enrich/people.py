@@ -33,7 +33,7 @@ def candidates(text: str) -> set[str]:
         # 黄伟哲市长严正要求: the title belongs to the name before it; what follows is no name.
         if any(text.endswith(name, 0, m.start()) for name in found):
             continue
-        found.add(m.group("name"))
+        found.add(m.group("long") or m.group("name"))
     for m in p.name_list.finditer(text):
         items = re.split("[、和]", m.group("list"))
         if sum(1 for item in items if p.name.match(item)) * 3 >= len(items) * 2:
