@@ -67,7 +67,7 @@ def patterns() -> Patterns:
     # 作 inside a word (工作, 合作) is no light verb.
     light_ok = "(?<![工合协操创写运制著佳振动])"
     # 作的关于…的报告: the title of a report may run long and hold commas, not a full stop
-    light_span = "[^。；;！!？?\\n]{0,120}?"
+    light_span = "[^。；;！!？?\\n]{0,200}?"
     speech_full = (
         f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
     )
@@ -121,10 +121,10 @@ def patterns() -> Patterns:
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
             f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,5}}?)"
-            f"(?=(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|通电话|同|[，,、]))"
+            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|通电话|同|[，,、]))"
         ),
         name_title=re.compile(
-            f"(?P<name>{name_core})(?:{titles_after})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+            f"(?P<name>{name_core})(?:{titles_after})(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|就|在|受|对))"
         ),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
