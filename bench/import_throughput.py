@@ -2,6 +2,7 @@
 
     python bench/import_throughput.py                 # all 68,810 records
     python bench/import_throughput.py --limit 10000   # the first 10,000
+    python bench/import_throughput.py --no-index      # extract, enrich and store only
 
 Imports into a fresh temporary data directory (or ``--data DIR``, which must not exist yet), prints a table
 and writes ``bench/results/import_throughput.json``.
@@ -40,7 +41,8 @@ def records(limit: int | None) -> Iterator[Document | ArchiveError]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="records to import (default: all)")
-    parser.add_argument("--batch", type=int, default=500, help="articles per commit")
+    parser.add_argument("--batch", type=int, default=500, help="articles per index commit")
+    parser.add_argument("--no-index", action="store_true", help="store only; leave the search index out")
     parser.add_argument("--data", type=Path, default=None, help="data dir to create and keep")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "import_throughput.json")
     args = parser.parse_args()
@@ -51,7 +53,9 @@ def main() -> None:
         parser.error(f"{data_dir} is not empty")
     try:
         started = time.perf_counter()
-        report = ingest(records(args.limit), data_dir, batch_size=args.batch, progress=sys.stderr.isatty())
+        report = ingest(
+            records(args.limit), data_dir, batch_size=args.batch, progress=sys.stderr.isatty(), index=not args.no_index
+        )
         wall = time.perf_counter() - started
         with Store(data_dir) as store:
             stats = store.stats()
@@ -88,6 +92,7 @@ def main() -> None:
         "records": processed,
         "limit": args.limit,
         "batch": args.batch,
+        "index": not args.no_index,
         "report": {k: v for k, v in report.to_dict().items() if k != "failures"},
         "failures_sample": report.failures[:10],
         "articles": stats["articles"],
