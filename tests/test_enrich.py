@@ -259,3 +259,12 @@ def test_a_quote_after_a_colon_in_the_title() -> None:
     art = article("臺南市長黃偉哲今（3）日出席揭牌典禮。", title="食物銀行揭牌 黃偉哲：惜福愛物")
     assert art.speakers == ["黄伟哲"]
     assert art.attendees == []
+
+
+def test_names_next_to_words_that_look_like_bodies_or_joiners() -> None:
+    art = article(
+        "市委副书记、市长赵明远部署下半年重点工作。副市长孙清和主持会议。",
+        "卫生局长表示，将加强监测。市领导王一凡、钱清和出席会议。",
+    )
+    assert art.speakers == ["赵明远", "孙清和"]
+    assert art.attendees == ["王一凡", "钱清和"]

@@ -35,13 +35,19 @@ def candidates(text: str) -> set[str]:
             continue
         found.add(m.group("long") or m.group("name"))
     for m in p.name_list.finditer(text):
-        items = re.split("[、和]", m.group("list"))
+        items = [part for piece in m.group("list").split("、") for part in _split_and(piece)]
         if sum(1 for item in items if p.name.match(item)) * 3 >= len(items) * 2:
             found.update(items)
     return {name for name in found if _plausible(name) and not _body_word(name, text)}
 
 
-_BODY_AFTER = "局处所会部委院厅署科司办"
+_BODY_AFTER = "局处所院厅署科司"
+
+
+def _split_and(piece: str) -> list[str]:
+    """鲜铁可和吴艳刚 is two names, 叶清和 is one."""
+    parts = piece.split("和")
+    return parts if len(parts) > 1 and all(len(part) >= 2 for part in parts) else [piece]
 
 
 def _body_word(name: str, text: str) -> bool:
