@@ -53,7 +53,7 @@ _batch_option = click.option(
     type=click.IntRange(min=1),
     default=DEFAULT_BATCH,
     show_default=True,
-    help="Articles per commit of store and index.",
+    help="Articles per commit of the search index.",
 )
 
 
