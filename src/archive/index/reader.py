@@ -24,7 +24,7 @@ from archive.index.schema import FACET_FIELDS
 from archive.index.writer import live_dir, open_index
 
 COLUMN_FIELDS = (*FACET_FIELDS, "year", "date")
-BROAD = 2000  # matches beyond which relevance ranking uses the word fields only
+BROAD = 500  # matches beyond which relevance ranking uses the word fields only
 IntArray = npt.NDArray[np.int32]
 
 
@@ -264,22 +264,20 @@ class IndexReader:
         self, rank: wq.Query, docnums: npt.NDArray[np.int64], mask: npt.NDArray[np.bool_], offset: int, limit: int
     ) -> list[Hit]:
         searcher = self._searcher
-        ranked_ids = np.fromiter(searcher.docs_for_query(rank), dtype=np.int64)
-        ranked_count = int(mask[ranked_ids].sum()) if len(ranked_ids) else 0
-        hits: list[Hit] = []
-        if offset < ranked_count:
-            allowed = {int(d) for d in docnums}
-            results = searcher.search(rank, limit=offset + limit, filter=allowed, terms=False)
-            hits = [
-                Hit(hit.docnum, float(hit.score or 0.0), dict(hit.fields())) for hit in results[offset : offset + limit]
-            ]
+        allowed = {int(d) for d in docnums}
+        results = searcher.search(rank, limit=offset + limit, filter=allowed, terms=False)
+        hits = [
+            Hit(hit.docnum, float(hit.score or 0.0), dict(hit.fields())) for hit in results[offset : offset + limit]
+        ]
         if len(hits) < limit:
+            # The ranking words reach fewer matches than the page needs: continue with the others, newest first.
+            ranked_ids = np.fromiter(searcher.docs_for_query(rank), dtype=np.int64)
+            ranked_count = int(mask[ranked_ids].sum()) if len(ranked_ids) else 0
             rest_mask = mask.copy()
             if len(ranked_ids):
                 rest_mask[ranked_ids] = False
             rest = np.flatnonzero(rest_mask)
-            start = max(0, offset - ranked_count)
-            hits += self._by_date(rest, start, limit - len(hits))
+            hits += self._by_date(rest, max(0, offset - ranked_count), limit - len(hits))
         return hits
 
     def _by_date(self, docnums: npt.NDArray[np.int64], offset: int, limit: int) -> list[Hit]:
