@@ -142,6 +142,10 @@ class Document:
 
     ``kind`` says how to read ``data``: ``html``, ``text`` (plain text or Markdown dump) or ``record``
     (one JSON object from a JSONL file, UTF-8 encoded).
+
+    ``selectors`` (``html`` only, from a site rule of the crawler): ``title``, ``body`` and ``date`` as ``tag``,
+    ``#id``, ``.class``, ``tag#id`` or ``tag.class``. Extract takes the article container, the title and the
+    published date from the elements they match, and finds each one itself when its selector matches nothing.
     """
 
     data: bytes
@@ -153,3 +157,5 @@ class Document:
     # Pointer into a WARC capture instead of (or besides) keeping the bytes in the store.
     warc_file: str | None = None
     warc_offset: int | None = None
+    # Site rule selectors for this page: keys "title", "body", "date" (see above); empty = automatic extraction.
+    selectors: dict[str, str] = field(default_factory=dict)

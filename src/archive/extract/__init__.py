@@ -102,11 +102,12 @@ def _build(
 
 def _from_html(doc: Document, text: str) -> Article:
     root = body.parse(text)
-    page = body.find_article(root)
+    chosen = _selected(root, doc.selectors)
+    page = body.find_article(root, chosen.get("body"))
     if not page.article:
         raise ExtractError(f"{doc.name}: no article found")
     first, last = page.article[0].index, page.article[-1].index
-    title = _html_title(root, page.blocks, first)
+    title = _selected_title(chosen.get("title")) or _html_title(root, page.blocks, first)
     folded_title = _letters(meta.strip_title_markers(title))
 
     meta_lines: list[str] = []
@@ -127,7 +128,8 @@ def _from_html(doc: Document, text: str) -> Article:
     near = [b.text for b in page.blocks[max(0, first - _META_WINDOW) : first + 20]]
     after = [b.text for b in page.blocks[max(0, last - 3) : last + 30] if len(b.text) <= 80]
     published = (
-        meta.date_from_meta(root)
+        _selected_date(chosen.get("date"))
+        or meta.date_from_meta(root)
         or meta.date_from_lines(near, labelled_only=True)
         or meta.date_from_url(doc.url or url)
         or meta.date_from_lines(after, labelled_only=True)
@@ -138,6 +140,29 @@ def _from_html(doc: Document, text: str) -> Article:
     source = meta.find_source(near + meta_lines + tail) or meta.meta_content(root, "source", "og:site_name")
     paragraphs = [p for p in paragraphs if not _is_source_line(p.text)]
     return _build(doc, url, title, paragraphs, published=published, source=source)
+
+
+def _selected(root: Any, selectors: dict[str, str]) -> dict[str, Any]:
+    """For each site rule selector, the first element it matches that holds text (none: extract as usual)."""
+    chosen: dict[str, Any] = {}
+    for key in ("title", "body", "date"):
+        selector = selectors.get(key)
+        if not selector:
+            continue
+        for el in body.select(root, selector):
+            if body.element_text(el):
+                chosen[key] = el
+                break
+    return chosen
+
+
+def _selected_title(el: Any) -> str:
+    """The title element's text without site suffixes (发布会 | 上海发布 → 发布会)."""
+    return meta.clean_title(body.element_text(el), []) if el is not None else ""
+
+
+def _selected_date(el: Any) -> str | None:
+    return meta.find_date(body.element_text(el)) if el is not None else None
 
 
 def _html_title(root: Any, blocks: list[body.Block], first: int) -> str:

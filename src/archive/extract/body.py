@@ -299,21 +299,77 @@ def is_chrome_line(text: str) -> bool:
     return len(folded) <= 120 and patterns.CHROME_ANYWHERE.search(folded) is not None
 
 
-def find_article(root: Any) -> Page:
-    """Flatten the page, pick the container and keep its article blocks (``Page.article``)."""
+def find_article(root: Any, container: Any = None) -> Page:
+    """Flatten the page, pick the container and keep its article blocks (``Page.article``).
+
+    A ``container`` given by the caller (a site's body selector) is used instead of the scored choice; when
+    nothing of it survives the cleaning, the scored choice is taken after all.
+    """
     blocks = flatten(root)
     page = Page(root=root, blocks=blocks)
+    if container is not None:
+        _fill(page, container)
+        if page.article:
+            return page
+        page = Page(root=root, blocks=blocks)
     container = choose_container(blocks)
     if container is None:
         return page
+    _fill(page, container)
+    return page
+
+
+def _fill(page: Page, container: Any) -> None:
+    blocks = page.blocks
     page.container = container
     members = set(container.iter())
     inside = [b for b in blocks if b.owner in members]
     if not inside:
-        return page
+        return
     page.start, page.end = inside[0].index, inside[-1].index + 1
     page.article = clean_blocks([b for b in inside if not _in_chrome_part(b, container)])
-    return page
+
+
+# The small CSS subset of site rules: ``tag``, ``#id``, ``.class``, ``tag#id``, ``tag.class``.
+_SELECTOR = re.compile(r"(?P<tag>[a-zA-Z][a-zA-Z0-9]*)?(?:(?P<sigil>[#.])(?P<name>[A-Za-z0-9_-]+))?")
+
+
+def select(root: Any, selector: str) -> list[Any]:
+    """Elements matching a site rule selector, in document order; none for a selector outside the subset."""
+    match = _SELECTOR.fullmatch(selector.strip())
+    if match is None or not (match.group("tag") or match.group("name")):
+        return []
+    tag = (match.group("tag") or "").lower()
+    name = match.group("name")
+    found = []
+    for el in root.iter(tag) if tag else root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if name and match.group("sigil") == "#" and el.get("id") != name:
+            continue
+        if name and match.group("sigil") == "." and name not in (el.get("class") or "").split():
+            continue
+        found.append(el)
+    return found
+
+
+def element_text(el: Any) -> str:
+    """The visible text of an element (scripts and styles left out), spaces squeezed."""
+    pieces: list[str] = []
+
+    def walk(node: Any) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in SKIP_TAGS and tag != "title":
+            return
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    walk(el)
+    return _squeeze("".join(pieces))
 
 
 # In the densest-run search a weak block costs at most this much, so one embedded link list or caption
