@@ -15,7 +15,8 @@ Identity rules applied by ``Store.put``:
 * anything else → ``imported``.
 
 The raw document each article came from (its bytes, or a pointer into a WARC capture inside the data dir) is
-kept per source URL, so ``archive reprocess`` can extract everything again without the original files.
+kept per source URL, with the site rule selectors it was extracted with, so ``archive reprocess`` can extract
+everything again the same way without the original files.
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ MIGRATIONS: tuple[str, ...] = (
         record_hash TEXT NOT NULL,
         PRIMARY KEY (article_id, record_hash)
     ) WITHOUT ROWID;
+    """,
+    # v3: the site rule selectors a crawled page was extracted with (JSON object), so reprocess uses them too.
+    """
+    ALTER TABLE documents ADD COLUMN selectors TEXT;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -421,7 +426,7 @@ class Store:
         sha1 = hashlib.sha1(doc.data).hexdigest()
         self._db.execute(
             "INSERT OR REPLACE INTO documents (url, article_id, name, kind, content_type, fetched_at, data,"
-            " warc_file, warc_offset, sha1, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " warc_file, warc_offset, sha1, stored_at, selectors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 url,
                 art_id,
@@ -434,6 +439,7 @@ class Store:
                 doc.warc_offset,
                 sha1,
                 now,
+                json.dumps(doc.selectors, ensure_ascii=False, sort_keys=True) if doc.selectors else None,
             ),
         )
 
@@ -528,13 +534,13 @@ class Store:
         urls = [str(r[0]) for r in self._db.execute("SELECT url FROM documents ORDER BY rowid")]
         for url in urls:
             row = self._db.execute(
-                "SELECT name, kind, content_type, fetched_at, data, warc_file, warc_offset FROM documents"
+                "SELECT name, kind, content_type, fetched_at, data, warc_file, warc_offset, selectors FROM documents"
                 " WHERE url = ?",
                 (url,),
             ).fetchone()
             if row is None:  # deleted meanwhile
                 continue
-            name, kind, ctype, fetched, data, warc_file, warc_offset = row
+            name, kind, ctype, fetched, data, warc_file, warc_offset, selectors = row
             pointer_only = data is None
             if pointer_only:
                 try:
@@ -551,6 +557,7 @@ class Store:
                 fetched_at=fetched,
                 warc_file=str(self.data_dir / warc_file) if pointer_only else warc_file,
                 warc_offset=warc_offset,
+                selectors=json.loads(selectors) if selectors else {},
             )
 
     def stats(self) -> dict[str, Any]:
