@@ -227,7 +227,13 @@ class Crawler:
             fetched_at=page.fetched_at,
             warc_file=page.warc_file,
             warc_offset=page.warc_offset,
+            selectors=self._selectors(url),
         )
+
+    def _selectors(self, url: str) -> dict[str, str]:
+        """The title/body/date selectors of the site rule covering ``url``, for the extract stage."""
+        rule = self._rule(url)
+        return dict(rule.selectors) if rule is not None else {}
 
     def _push(self, url: str, depth: int, attempt: int) -> None:
         host = self._host.setdefault(urlsplit(url).netloc, _Host())
@@ -487,6 +493,7 @@ class Crawler:
             fetched_at=fetched_at,
             warc_file=warc_file,
             warc_offset=warc_offset,
+            selectors=dict(rule.selectors) if rule is not None else {},
         )
 
     def _queue_links(self, links: list[str], depth: int, kind: str | None, source: str) -> None:
