@@ -131,3 +131,46 @@ def test_a_body_selector_on_an_empty_element_is_passed_over() -> None:
     doc = Document(data=page, kind="html", name="p", url="http://x.example/news/1.html", selectors={"body": ".content"})
     article = extract(doc)
     assert PARAGRAPHS[2] in article.text
+
+
+def _sitemap(urls: list[str]) -> str:
+    locs = "".join(f"<url><loc>{u}</loc></url>" for u in urls)
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+
+
+def _sitemap_site(site: Site) -> None:
+    """A root page linking nowhere useful; the article is only reachable through robots.txt's sitemap."""
+    site.page("/robots.txt", f"User-agent: *\nDisallow: /private/\nSitemap: {site.url('/map.xml')}\n", "text/plain")
+    site.page("/map.xml", _sitemap([site.url("/news/2.html")]), "application/xml")
+    site.page("/", list_html("区政府门户网站", [("/about.html", "关于我们")]))
+    site.page("/about.html", "<html><body><p>关于我们</p></body></html>")
+    site.page("/news/index.html", list_html("要闻", [("/about.html", "关于我们")]))
+    site.page("/news/2.html", PAGE)
+
+
+def test_a_crawl_from_the_site_root_reads_the_sitemaps_named_in_robots_txt(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Site() as site:
+        _sitemap_site(site)
+        _run(data, "crawl", site.url("/"), "--delay", "0", cwd=tmp_path)
+        assert site.requests_for("/map.xml")
+        url = site.url("/news/2.html")
+    with Store(data) as store:
+        assert [a.url for a in store.iter_articles()] == [url]
+
+
+def test_sitemaps_of_robots_txt_are_left_alone_below_the_root_unless_the_rules_ask(tmp_path: Path) -> None:
+    with Site() as site:
+        _sitemap_site(site)
+        _run(tmp_path / "plain", "crawl", site.url("/news/index.html"), "--delay", "0", cwd=tmp_path)
+        assert not site.requests_for("/map.xml")
+
+        rules = tmp_path / "sources.toml"
+        host = site.root.removeprefix("http://")
+        rules.write_text(f'[[site]]\nname = "local"\nhosts = ["{host}"]\nrobots_sitemaps = true\n', encoding="utf-8")
+        data = tmp_path / "ruled"
+        _run(data, "crawl", site.url("/news/index.html"), "--rules", str(rules), "--delay", "0", cwd=tmp_path)
+        assert site.requests_for("/map.xml")
+        url = site.url("/news/2.html")
+    with Store(data) as store:
+        assert [a.url for a in store.iter_articles()] == [url]

@@ -303,7 +303,33 @@ class Crawler:
         host.ready_at = max(host.ready_at, time.monotonic() + self._delay(url, rules))  # its Crawl-delay counts
         if rules.crawl_delay is not None:
             self.on_event("info", f"{parts.netloc}: robots.txt asks for {rules.crawl_delay:g} s between requests")
+        self._sitemap_seeds(url, rules)
         return rules
+
+    def _sitemap_seeds(self, url: str, robots: RobotRules) -> None:
+        """Queue robots.txt's ``Sitemap:`` URLs as more seeds when a seed of the host is the site root (``/``)
+        or the host's site rule sets ``robots_sitemaps``."""
+        if not robots.sitemaps:
+            return
+        netloc = urlsplit(url).netloc
+        rule = self._rule(url)
+        at_root = any(
+            urlsplit(seed).netloc == netloc and urlsplit(seed).path in {"", "/"} and not urlsplit(seed).query
+            for seed in self.seeds
+        )
+        if not at_root and not (rule is not None and rule.robots_sitemaps):
+            return
+        self.frontier.begin()
+        for link in robots.sitemaps:
+            target = normalize_url(_join(url, link))
+            if target is None or target in self._known or not self.in_scope(target):
+                continue
+            if self.frontier.enqueue(target, 0, self.run_id):
+                self._push(target, 0, 0)
+                self.on_event("info", f"{target}: sitemap named by robots.txt, crawled as a seed")
+            else:
+                self._known.add(target)
+        self.frontier.commit()
 
     def _capture(self, response: Response) -> tuple[str, int]:
         return self.warc.append(response)

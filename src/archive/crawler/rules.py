@@ -3,9 +3,11 @@
 Keys of a site: ``name``, ``hosts`` (the hosts the rule covers and the crawl may enter), ``seeds``, ``list`` and
 ``article`` (regular expressions searched in the URL), ``follow`` (when given, only URLs matching it, ``list`` or
 ``article`` are queued), ``ignore`` (never queued), ``article_links`` (follow links found on article pages too),
-``delay`` (seconds between requests), ``selectors`` (``title``/``body``/``date``: ``tag``, ``#id``, ``.class``
-or ``tag.class``; a page holding the body selector is an article), ``tested`` (whether the entry was checked
-against the live site).
+``delay`` (seconds between requests), ``robots_sitemaps`` (crawl the ``Sitemap:`` URLs of robots.txt as seeds,
+which a crawl starting at a site root ``/`` does anyway), ``selectors`` (``title``/``body``/``date``: ``tag``,
+``#id``, ``.class`` or ``tag.class``; a page holding the body selector is an article; all three go with the
+page's document to extract, which takes the article container, title and published date from them),
+``tested`` (whether the entry was checked against the live site).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class SiteRule:
     selectors: dict[str, str] = field(default_factory=dict)
     delay: float | None = None
     article_links: bool = False
+    robots_sitemaps: bool = False
     tested: bool = False
 
     def covers(self, host: str) -> bool:
@@ -103,6 +106,7 @@ def _site(path: Path, number: int, entry: Any) -> SiteRule:
         selectors={k: v.strip() for k, v in selectors.items()},
         delay=float(delay) if delay is not None else None,
         article_links=bool(entry.get("article_links", False)),
+        robots_sitemaps=bool(entry.get("robots_sitemaps", False)),
         tested=bool(entry.get("tested", False)),
     )
 
