@@ -82,7 +82,10 @@ def rank_query(node: Node | None) -> wq.Query | None:
 
     def walk(n: Node | None) -> None:
         if isinstance(n, Text):
-            for word in dict.fromkeys(query_words(n.value)):
+            found = list(dict.fromkeys(query_words(n.value)))
+            # Single characters are in most sections: ranking on them costs much and says little.
+            longer = [w for w in found if len(w) > 1] or found[:1]
+            for word in longer:
                 terms.append(wq.Term("words", word, boost=WORD_BOOST))
                 terms.append(wq.Term("title", word, boost=TITLE_BOOST))
         elif isinstance(n, AllOf | AnyOf):
