@@ -268,3 +268,9 @@ def test_names_next_to_words_that_look_like_bodies_or_joiners() -> None:
     )
     assert art.speakers == ["赵明远", "孙清和"]
     assert art.attendees == ["王一凡", "钱清和"]
+
+
+def test_given_names_may_contain_characters_that_also_start_titles() -> None:
+    art = enrich(article("8月25日，松江区区长邱书航主持召开区政府常务会议。", "邱书航指出，要加强耕地保护。"))
+    assert art.speakers == ["邱书航"]
+    assert enrich(article("区委书记钟海明主持会议并讲话。")).speakers == ["钟海明"]

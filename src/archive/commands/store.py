@@ -104,7 +104,7 @@ def export_command(app: AppContext, output: Path | None) -> None:
     """Write every article as one JSON object per line (the extract format); `archive import` reads it back."""
     with _existing_store(app) as store:
         if output is None:
-            _write_articles(store, click.get_text_stream("stdout"))
+            _write_articles(store, sys.stdout)
             return
         partial = output.with_name(output.name + ".partial")
         try:

@@ -53,7 +53,8 @@ def patterns() -> Patterns:
     surnames = "".join(str(lang["surnames"]).split())
     compound = _alt(list(lang["compound_surnames"]))
     banned = re.escape(str(lang["not_in_names"]))
-    given = f"(?:(?![{banned}])[{HAN}])"
+    title_starts = _alt(list(lang.get("not_name_starts", [])))
+    given = f"(?:(?!{title_starts}|[{banned}])[{HAN}])"
     # transliterated foreign names use characters a Chinese given name would not (佩斯科夫, 约翰·柯比)
     foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们])[{HAN}·])"
     surname = f"(?:{compound}|[{surnames}])"
