@@ -47,6 +47,12 @@ def test_demo_imports_once_then_changes_nothing(tmp_path: Path) -> None:
     searched = archive(data, "search", "会议", "--json")
     assert searched.returncode == 0, searched.stderr
     assert '"total"' in searched.stdout
+    # ids must not depend on where the package is installed: no file:// URLs for the demo text dumps
+    exported = archive(data, "export")
+    urls = [json.loads(line)["url"] for line in exported.stdout.splitlines()]
+    assert len(urls) == imported
+    assert not [url for url in urls if url.startswith("file:")]
+    assert any(url.startswith("archive-demo:") for url in urls)
 
 
 def test_serve_on_a_taken_port_says_so(tmp_path: Path) -> None:

@@ -3,12 +3,15 @@ demo articles, then serve them)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
 import click
 
 from archive.cli import AppContext, pass_app
+from archive.errors import ArchiveError
+from archive.models import Document
 
 DEMO_PACKAGE = "archive.data"
 DEMO_FOLDER = "demo"
@@ -64,6 +67,14 @@ def demo_dir() -> Path:
     return found
 
 
+def _with_stable_urls(items: Iterable[Document | ArchiveError]) -> Iterator[Document | ArchiveError]:
+    """Text dumps carry no URL; name them after their file so their ids do not depend on the install path."""
+    for item in items:
+        if isinstance(item, Document) and item.url is None and item.kind == "text":
+            item.url = f"archive-demo:{Path(item.name).name}"
+        yield item
+
+
 @click.command()
 @host_option
 @port_option
@@ -78,7 +89,7 @@ def demo(app_ctx: AppContext, host: str | None, port: int | None, threads: int, 
     folder = demo_dir()
     app_ctx.data_dir.mkdir(parents=True, exist_ok=True)
     articles = sorted(p for p in folder.iterdir() if p.name != "README.md")  # the README describes them
-    report = ingest(iter_documents(articles), app_ctx.data_dir, progress=False)
+    report = ingest(_with_stable_urls(iter_documents(articles)), app_ctx.data_dir, progress=False)
     click.echo(f"Demo articles from {folder}: {report.summary()}")
     for name, message in report.failures:
         click.echo(f"  failed: {name}: {message}", err=True)
