@@ -171,6 +171,11 @@ def test_suggestions_complete_the_query(page: Page, server: str) -> None:
     box.press_sequentially("浦东", delay=50)
     options = page.locator("#suggestions [role=option]")
     expect(options.first).to_be_visible()
+    # Keystrokes may be slower than the debounce on a busy machine: wait for the list of the whole prefix.
+    page.wait_for_function(
+        "() => { const o = [...document.querySelectorAll('#suggestions [role=option]')];"
+        " return o.length > 0 && o.every(e => e.textContent.includes('浦东')); }"
+    )
     texts = options.all_inner_texts()
     assert texts and all("浦东" in text for text in texts)
     options.first.click()
@@ -184,6 +189,11 @@ def test_keyboard_choice_of_a_suggestion(page: Page, server: str) -> None:
     box = page.get_by_role("searchbox", name="检索词")
     box.press_sequentially("浦东", delay=50)
     expect(page.locator("#suggestions [role=option]").first).to_be_visible()
+    # Keystrokes may be slower than the debounce on a busy machine: wait for the list of the whole prefix.
+    page.wait_for_function(
+        "() => { const o = [...document.querySelectorAll('#suggestions [role=option]')];"
+        " return o.length > 0 && o.every(e => e.textContent.includes('浦东')); }"
+    )
     box.press("ArrowDown")
     chosen = page.locator('#suggestions [aria-selected="true"]').inner_text()
     box.press("Enter")
