@@ -139,6 +139,20 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _article_columns(article: Article, text_hash: str, rec_hash: str) -> tuple[str | None, ...]:
+    """The article row's values from title to record_hash, in the column order of INSERT and UPDATE."""
+    return (
+        article.title,
+        article.source,
+        article.published,
+        article.meeting.name,
+        article.meeting.date,
+        json.dumps(_lists(article), ensure_ascii=False),
+        text_hash,
+        rec_hash,
+    )
+
+
 def _lists(obj: Article | Section) -> dict[str, list[str]]:
     return {name: list(getattr(obj, name)) for name in _LISTS}
 
@@ -331,20 +345,7 @@ class Store:
             "INSERT INTO articles (id, url, title, source, published, meeting_name, meeting_date, metadata,"
             " content_hash, record_hash, version, indexed_version, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)",
-            (
-                article.id,
-                article.url,
-                article.title,
-                article.source,
-                article.published,
-                article.meeting.name,
-                article.meeting.date,
-                json.dumps(_lists(article), ensure_ascii=False),
-                text_hash,
-                rec_hash,
-                now,
-                now,
-            ),
+            (article.id, article.url, *_article_columns(article, text_hash, rec_hash), now, now),
         )
         self._insert_sections(article.id, article.sections)
         self._add_sources(article.id, article, now)
@@ -380,19 +381,7 @@ class Store:
         self._db.execute(
             "UPDATE articles SET title = ?, source = ?, published = ?, meeting_name = ?, meeting_date = ?,"
             " metadata = ?, content_hash = ?, record_hash = ?, version = ?, updated_at = ? WHERE id = ?",
-            (
-                article.title,
-                article.source,
-                article.published,
-                article.meeting.name,
-                article.meeting.date,
-                json.dumps(_lists(article), ensure_ascii=False),
-                text_hash,
-                rec_hash,
-                version + 1,
-                now,
-                art_id,
-            ),
+            (*_article_columns(article, text_hash, rec_hash), version + 1, now, art_id),
         )
         sections = article.sections
         if art_id != article.id:  # keep section ids under the stored article's id
