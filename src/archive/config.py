@@ -49,6 +49,16 @@ def _coerce(setting: Setting, value: Any, origin: str) -> Any:
         raise ConfigError(f"{origin}: setting {setting.name!r} must be {kind.__name__}, got {value!r}") from None
 
 
+def read_toml_table(file: Path, table: str, what: str) -> dict[str, Any]:
+    """The ``[table]`` of a TOML settings file, or its top-level keys when it has no such table."""
+    try:
+        loaded = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{file}: cannot read {what}: {exc}") from None
+    found: dict[str, Any] = loaded.get(table, loaded)
+    return found
+
+
 def load_settings(data_dir: str | os.PathLike[str] | None = None, **overrides: Any) -> dict[str, Any]:
     """Resolve every setting; ``data_dir`` (when given) is where ``settings.toml`` is looked for."""
     values = {s.name: s.default for s in SETTINGS}
@@ -56,12 +66,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None, **overrides: A
     base = Path(data_dir) if data_dir is not None else Path(env_data or values["data"])
     file = base / "settings.toml"
     if file.is_file():
-        try:
-            loaded = tomllib.loads(file.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{file}: cannot read settings: {exc}") from None
-        table = loaded.get("archive", loaded)
-        for key, value in table.items():
+        for key, value in read_toml_table(file, "archive", "settings").items():
             if key in _BY_NAME:
                 values[key] = _coerce(_BY_NAME[key], value, str(file))
     for setting in SETTINGS:

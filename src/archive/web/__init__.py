@@ -8,7 +8,6 @@ folder overrides any of our templates); finally ``test_config`` when given (test
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -47,14 +46,10 @@ def _load_instance_settings(app: Flask) -> None:
     file = Path(app.instance_path) / "settings.toml"
     if not file.is_file():
         return
+    from archive.config import read_toml_table
     from archive.errors import ConfigError
 
-    try:
-        loaded = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{file}: cannot read web settings: {exc}") from None
-    table = loaded.get("web", loaded)
-    for key, value in table.items():
+    for key, value in read_toml_table(file, "web", "web settings").items():
         name = str(key).upper()
         if name not in WEB_SETTINGS:
             raise ConfigError(f"{file}: unknown web setting {key!r}")
