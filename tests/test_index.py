@@ -15,7 +15,8 @@ import pytest
 
 from archive.errors import SearchIndexError
 from archive.index import live_dir, open_writer, rebuild
-from archive.index.analysis import JiebaTokenizer, NgramTokenizer, ngrams, phrase_grams, words
+from archive.index.analysis import JiebaTokenizer, bigrams, make_segmenter, words
+from archive.index.matching import cover_offsets
 from archive.models import Article, Section
 from archive.search import SearchService
 
@@ -72,14 +73,36 @@ def test_user_words_change_segmentation(data_dir: Path) -> None:
     assert "钮翊澄" in (live_dir(data_dir) / "words.txt").read_text(encoding="utf-8").split()  # type: ignore[operator]
 
 
-def test_ngrams_cover_every_character_and_neighbouring_pair() -> None:
-    grams = list(ngrams("統計 局"))
-    assert ("统", 0, 0) in grams and ("统计", 0, 0) in grams
-    assert ("计 ", 1, 1) in grams and (" 局", 2, 2) in grams and ("局", 3, 3) in grams
-    assert phrase_grams("市統計局") == ["市统", "统计", "计局"]
-    assert phrase_grams("  局 ") == ["局"]
-    tokens = [(t.text, t.pos) for t in NgramTokenizer()("ab", positions=True, mode="index")]
-    assert tokens == [("a", 0), ("b", 1), ("ab", 0)]
+def test_bigrams_start_at_every_character_of_the_squeezed_text() -> None:
+    assert bigrams("統計 \n\t局") == ["统计", "计 ", " 局", "局 "]  # folded; a whitespace run is one space
+    assert bigrams("  局 ") == ["局 "]
+    assert bigrams(" \n ") == []
+    # Reading every other bigram (and the last) still pins down every character of the string.
+    assert cover_offsets(2) == [0]
+    assert cover_offsets(3) == [0, 1]
+    assert cover_offsets(6) == [0, 2, 4]
+    assert cover_offsets(7) == [0, 2, 4, 5]
+
+
+def test_rust_and_python_jieba_cut_alike(seed_path: Path, corpus_dir: Path) -> None:
+    import lzma
+
+    from archive.enrich import lexicon
+    from archive.index.analysis import USER_WORD_FREQ, normalize
+
+    texts = [normalize(seed_path.read_text(encoding="utf-8"))]
+    with lzma.open(corpus_dir / "tainan" / "tainan_news_2018-2026.jsonl.xz", "rt", encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if n % 50 == 0:
+                texts.append(normalize(json.loads(line).get("content") or ""))
+            if len(texts) > 200:
+                break
+    user = {normalize(w): USER_WORD_FREQ for w in lexicon()}
+    rust, python = make_segmenter("rjieba"), make_segmenter("jieba")
+    rust.add_words(user)
+    python.add_words(user)
+    differing = [t for t in texts if rust.tokenize(t) != python.tokenize(t)]
+    assert len(texts) > 200 and not differing
 
 
 # ---- writing ---------------------------------------------------------------------------------------------

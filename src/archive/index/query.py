@@ -4,8 +4,8 @@ The query service parses what a user typed into these nodes; only this module kn
 queries, so another engine needs another ``to_engine`` and nothing else.
 
 - ``Text``: a string that must occur in the section (heading or text) after script folding. It matches
-  through the n-gram field (exact substring); jieba words of the string in the word and title fields add to
-  the score without being required.
+  through the bigram field (exact substring, ``archive.index.matching``); jieba words of the string in the
+  word and title fields add to the score without being required.
 - ``FieldValue``: a facet or year filter (``speaker:陈吉宁``), matched on the folded value.
 - ``Not`` / ``AllOf`` / ``AnyOf``: -x, x y, x OR y.
 """
@@ -17,7 +17,8 @@ from typing import Union
 
 from whoosh import query as wq
 
-from archive.index.analysis import phrase_grams, query_words
+from archive.index.analysis import query_words, squeeze
+from archive.index.matching import Substring
 from archive.index.schema import facet_values
 
 WORD_BOOST = 2.0
@@ -56,12 +57,9 @@ Node = Union[Text, FieldValue, Not, AllOf, AnyOf]  # noqa: UP007 - a runtime ali
 
 def match_query(value: str) -> wq.Query | None:
     """Sections whose folded content contains ``value`` (whitespace runs match any whitespace run)."""
-    grams = phrase_grams(value)
-    if not grams or grams == [" "]:
+    if not squeeze(value):
         return None
-    if len(grams) == 1:
-        return wq.Term("ng", grams[0])
-    return wq.Phrase("ng", grams)
+    return Substring("ng", value)
 
 
 def text_query(value: str) -> wq.Query | None:

@@ -1,9 +1,9 @@
 """The Whoosh schema of the section index and how an article becomes its documents.
 
-One document per section. Matching uses ``ng`` (character unigrams and bigrams with positions: exact
-substrings); ranking adds ``words`` (jieba words of heading and text) and ``title`` (jieba words of the
-article's title). Facet fields hold folded values, one term per value; the values as the article states them
-are stored in ``meta`` for display.
+One document per section. Matching uses ``ng`` (character bigrams with positions: exact substrings, see
+``archive.index.matching``); ranking adds ``words`` (jieba words of heading and text) and ``title`` (jieba
+words of the article's title). Facet fields hold folded values, one term per value; the values as the
+article states them are stored in ``meta`` for display.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, Schema
 
-from archive.index.analysis import ngram_analyzer, normalize, word_analyzer
+from archive.index.analysis import normalize
+from archive.index.fields import BigramField, WordField
 from archive.models import Article, Section
 
 # Bump when the schema or the analysis changes: older indexes then ask for ``archive index --rebuild``.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Filter/facet name → index field. "year" is derived from the date.
 FACET_FIELDS = ("speaker", "attendee", "unit", "district", "theme", "meeting")
@@ -38,9 +39,9 @@ def build_schema() -> Schema:
         article_id=ID(stored=True),
         date=ID(stored=True, sortable=True),  # published, else meeting date; "" when unknown
         year=ID(stored=False),
-        title=TEXT(analyzer=word_analyzer(), phrase=False, stored=True, sortable=True),  # column: completion
-        words=TEXT(analyzer=word_analyzer(), phrase=False),
-        ng=TEXT(analyzer=ngram_analyzer(), phrase=True),
+        title=WordField(stored=True, sortable=True),  # column: completion
+        words=WordField(),
+        ng=BigramField(),
         heading=STORED(),
         text=STORED(),
         meta=STORED(),

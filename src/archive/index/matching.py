@@ -1,0 +1,214 @@
+"""Exact substring matching over the bigram field, as a Whoosh query.
+
+A string ``s`` (folded, whitespace squeezed) of n ≥ 2 characters occurs in a section exactly when its bigrams
+``s[i:i+2]`` occur at positions ``p + i`` for one ``p`` (``archive.index.analysis``). Bigrams whose characters
+cover ``s`` already fix it — offsets 0, 2, 4, … and n - 2 — so only those are read: the rarest list whole,
+the others only in the blocks where its documents lie, and positions are decoded only for documents found
+in every list. A single character occurs exactly when some bigram starting with it occurs.
+
+Lists are read a block at a time from Whoosh's own postings format (``W3LeafMatcher``); any other matcher
+is read through the public ``Matcher`` interface.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from itertools import accumulate
+from pickle import loads
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.matching import ListMatcher, NullMatcher
+from whoosh.matching.wrappers import FilterMatcher
+
+from archive.index.analysis import squeeze
+
+_HEADER = 4  # the packed frequency before the pickled position deltas (whoosh.formats.Positions)
+
+
+def cover_offsets(length: int) -> list[int]:
+    """Offsets of the bigrams read for a string of ``length`` ≥ 2 characters."""
+    offsets = list(range(0, length - 1, 2))
+    if offsets[-1] != length - 2:
+        offsets.append(length - 2)
+    return offsets
+
+
+def _positions(value: bytes) -> list[int]:
+    # Our own index's posting values, written by whoosh.formats.Positions.
+    codes = loads(value[_HEADER:] if value.endswith(b".") else value[_HEADER:] + b".")  # noqa: S301
+    return list(accumulate(codes))
+
+
+class _Postings:
+    """One term's postings in one segment, readable a block at a time; deleted documents left out."""
+
+    def __init__(self, reader: Any, field: str, term: str) -> None:
+        matcher = reader.postings(field, term)
+        self.deleted: frozenset[int] = frozenset()
+        if isinstance(matcher, FilterMatcher):
+            self.deleted = frozenset(matcher._ids) if matcher._exclude else frozenset()
+            matcher = matcher.child
+        self.matcher = matcher
+        self.blocky = hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block")
+
+    def blocks(self) -> Iterator[tuple[Any, Any]]:
+        """``(ids, values)`` per block (ids ascending)."""
+        m = self.matcher
+        if not self.blocky:
+            while m.is_active():
+                yield (m.id(),), (m.value(),)
+                m.next()
+            return
+        while m.is_active():
+            m._read_ids()
+            m._read_values()
+            yield m._ids, m._values
+            m._next_block()
+
+    def ids(self) -> Iterator[int]:
+        deleted = self.deleted
+        for ids, _ in self.blocks():
+            if deleted:
+                yield from (d for d in ids if d not in deleted)
+            else:
+                yield from ids
+
+    def items(self) -> Iterator[tuple[int, bytes]]:
+        deleted = self.deleted
+        for ids, values in self.blocks():
+            for doc, value in zip(ids, values, strict=True):
+                if doc not in deleted:
+                    yield doc, value
+
+    def items_in(self, wanted: list[int]) -> dict[int, bytes]:
+        """Values of the documents in ``wanted`` (ascending) that hold the term; skips other blocks unread."""
+        m = self.matcher
+        found: dict[int, bytes] = {}
+        if not wanted:
+            return found
+        if not self.blocky:
+            for doc in wanted:
+                if not m.is_active():
+                    break
+                m.skip_to(doc)
+                if m.is_active() and m.id() == doc:
+                    found[doc] = m.value()
+            return found
+        i, n = 0, len(wanted)
+        while i < n and m.is_active():
+            if m._maxid < wanted[i]:
+                m._next_block()
+                continue
+            m._read_ids()
+            ids = m._ids
+            values = None
+            for j, doc in enumerate(ids):
+                while i < n and wanted[i] < doc:
+                    i += 1
+                if i == n:
+                    break
+                if wanted[i] == doc:
+                    if values is None:
+                        m._read_values()
+                        values = m._values
+                    found[doc] = values[j]
+                    i += 1
+            m._next_block()
+        return found
+
+
+def substring_docs(reader: Any, field: str, text: str) -> tuple[list[int], list[float]]:
+    """Documents of one segment whose ``field`` contains the squeezed string ``text``, with weights."""
+    if not text:
+        return [], []
+    if len(text) == 1:
+        docs: set[int] = set()
+        for term in reader.expand_prefix(field, text):
+            docs.update(_Postings(reader, field, term).ids())
+        ordered = sorted(docs)
+        return ordered, [1.0] * len(ordered)
+    offsets = cover_offsets(len(text))
+    grams = [(text[o : o + 2], o) for o in offsets]
+    frequencies = {}
+    for gram, _ in grams:
+        frequencies[gram] = reader.doc_frequency(field, gram)
+        if not frequencies[gram]:
+            return [], []
+    grams.sort(key=lambda g: frequencies[g[0]])
+    first, first_offset = grams[0]
+    candidates = dict(_Postings(reader, field, first).items())
+    lists = [(candidates, first_offset)]
+    for gram, offset in grams[1:]:
+        found = _Postings(reader, field, gram).items_in(sorted(candidates))
+        if not found:
+            return [], []
+        candidates = {d: candidates[d] for d in found}
+        lists.append((found, offset))
+    docs_out: list[int] = []
+    weights: list[float] = []
+    for doc in sorted(candidates):
+        starts: set[int] | None = None
+        for values, offset in lists:
+            here = {p - offset for p in _positions(values[doc])}
+            starts = here if starts is None else starts & here
+            if not starts:
+                break
+        if starts:
+            docs_out.append(doc)
+            weights.append(1.0 + math.log(len(starts)))
+    return docs_out, weights
+
+
+class Substring(wq.Query):  # type: ignore[misc]
+    """Sections whose bigram field ``fieldname`` holds ``text`` (folded and squeezed here)."""
+
+    def __init__(self, fieldname: str, text: str, boost: float = 1.0) -> None:
+        self.fieldname = fieldname
+        self.text = squeeze(text)
+        self.boost = boost
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Substring) and (self.fieldname, self.text, self.boost) == (
+            other.fieldname,
+            other.text,
+            other.boost,
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.fieldname, self.text, self.boost))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.fieldname!r}, {self.text!r})"
+
+    def __unicode__(self) -> str:
+        return f'{self.fieldname}:"{self.text}"'
+
+    __str__ = __unicode__
+
+    def has_terms(self) -> bool:
+        return False
+
+    def estimate_size(self, ixreader: Any) -> int:
+        if len(self.text) < 2:
+            return int(ixreader.doc_count())
+        return int(
+            min(ixreader.doc_frequency(self.fieldname, self.text[o : o + 2]) for o in cover_offsets(len(self.text)))
+        )
+
+    def estimate_min_size(self, ixreader: Any) -> int:
+        return 0
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+        ids: list[int] = []
+        weights: list[float] = []
+        for leaf, offset in leaves:
+            found, found_weights = substring_docs(leaf, self.fieldname, self.text)
+            ids.extend(d + offset for d in found)
+            weights.extend(w * self.boost for w in found_weights)
+        if not ids:
+            return NullMatcher()
+        return ListMatcher(ids, weights)
