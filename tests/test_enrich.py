@@ -274,3 +274,47 @@ def test_given_names_may_contain_characters_that_also_start_titles() -> None:
     art = enrich(article("8月25日，松江区区长邱书航主持召开区政府常务会议。", "邱书航指出，要加强耕地保护。"))
     assert art.speakers == ["邱书航"]
     assert enrich(article("区委书记钟海明主持会议并讲话。")).speakers == ["钟海明"]
+
+
+def test_heads_reporting_for_their_bodies_but_not_as_guests() -> None:
+    art = article(
+        "受国务院委托，交通运输部副部长周海明作了关于公路法修正草案的说明。"
+        "最高人民法院院长吴立新，最高人民检察院检察长郑安平到会听取意见、回答询问。",
+        "中央宣传部部长孙文华应邀出席会议并作报告。",
+    )
+    assert set(art.units) == {"国务院", "交通运输部", "最高人民法院", "最高人民检察院"}
+
+
+def test_a_list_of_committees_sharing_the_first_ones_prefix() -> None:
+    art = article("会议听取了全国人大环资委、农委、社会建设委分别作的审议结果的报告。")
+    assert art.units == ["全国人大环资委", "全国人大农委", "全国人大社会建设委"]
+
+
+def test_bodies_inside_what_a_speaker_said_are_not_units() -> None:
+    art = article("会议强调，党中央部署的各项任务要落到实处，国务院印发的方案要抓紧落实。", "国家统计局发布了数据。")
+    assert art.units == ["国家统计局"]
+
+
+def test_a_city_mayor_is_not_the_city_government() -> None:
+    art = article("台南市長黃偉哲今（9）日表示，將持續改善路口安全。", "臺南市政府今（9）日於永華市政中心舉行記者會。")
+    assert art.speakers == ["黄伟哲"]
+    assert art.units == ["台南市政府"]
+
+
+def test_foreign_ministries_and_international_bodies() -> None:
+    art = article(
+        "俄国防部12日称，防空部队击落多架无人机。美国国防部发言人莱德称，将增派部队。",
+        "北约方面13日称，将部署侦察机。世卫组织10日公布的数据显示，病例继续增加。",
+    )
+    assert set(art.units) == {"俄罗斯国防部", "美国国防部", "北约", "世界卫生组织"}
+
+
+def test_the_issuing_office_named_in_a_release() -> None:
+    art = article("發稿單位：社會局 / 發稿時間：113年5月2日10:30", "本市將擴大急難救助。", units=["新聞及國際關係處"])
+    assert art.units == ["台南市政府新闻及国际关系处", "台南市政府社会局"]
+
+
+def test_the_meeting_after_a_spirit_being_studied() -> None:
+    art = article("会议在京开幕。", title="传达学习中央全会精神 全国政协十四届常委会第九次会议开幕")
+    assert art.meeting.name == "全国政协会议"
+    assert "全国政协" in art.units

@@ -7,6 +7,8 @@ knowledge is data: the gazetteer, the word lists and the theme taxonomy in ``arc
 
 from __future__ import annotations
 
+import re
+
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
 from archive.enrich.people import PeopleFinder, candidates
@@ -31,6 +33,11 @@ _OPENING_PLACES = 3
 
 #: Sections whose first words may name the body whose report they are.
 _REPORT_KINDS = {"report", "body"}
+
+#: A release's own line naming the body that issued it (发稿单位：社会局 / 发稿时间…), like a record's department.
+_ISSUED_BY = re.compile(
+    r"(?:发稿单位|发布单位|发稿机关)[:：]\s*(?P<unit>[^\s/／,，。:：\"|｜]{2,24}?)(?=发稿|[\s/／,，。:：\"|｜]|$)"
+)
 
 
 def _add(bucket: list[str], values: list[str]) -> None:
@@ -70,7 +77,8 @@ def enrich(article: Article) -> Article:
 
     # Bodies given with the record (a JSONL department) come first, canonicalised.
     given: list[Unit] = []
-    for raw in article.units:
+    issuers = [m.group("unit") for m in _ISSUED_BY.finditer(full)]
+    for raw in [*article.units, *issuers]:
         for unit in canonical_department(raw, active):
             if unit not in given:
                 given.append(unit)

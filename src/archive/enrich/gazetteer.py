@@ -101,6 +101,14 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
             unit = Unit(name=spelled[0], district=None, jurisdiction=jid)
             for alias in spelled:
                 result.global_aliases.setdefault(alias, unit)
+    # countries: "俄罗斯/俄" = the name and its one-character short form (俄国防部 = 俄罗斯国防部)
+    for country in head.get("country_names", []):
+        name, _, short = str(country).partition("/")
+        for forms in head.get("country_bodies", []):
+            spelled = [str(f).format(country=name, short=short) for f in forms if short or "{short}" not in f]
+            unit = Unit(name=spelled[0], district=None, jurisdiction=jid)
+            for alias in spelled:
+                result.global_aliases.setdefault(alias, unit)
     prefix = str(head.get("prefix", ""))
     prefix_forms = [str(f) for f in head.get("prefix_forms", [])]
     local_forms = [str(f) for f in head.get("local_forms", [])]

@@ -41,6 +41,12 @@ class Patterns:
     blocked_before: re.Pattern[str]  # 按照… before a name or body: not a role here
     unit_prefix_ok: re.Pattern[str]  # words that may stand right before a body's name
     speech_words: frozenset[str]
+    # after a body: its spokesperson, or a title and a name (财政部部长蓝佛安), then group "report" (作…报告) or
+    # "attend" (出席…: a guest, whatever follows)
+    head_report: re.Pattern[str]
+    said_before: re.Pattern[str]  # 会议强调， before a body in the same sentence: the body is in the speech
+    head_of_place: re.Pattern[str]  # 台南市长: a place's head, not its government
+    report_of: re.Pattern[str]  # 作的 / 审议了 before a body followed by 关于: the body's report
 
 
 def _alt(words: list[str]) -> str:
@@ -69,14 +75,10 @@ def patterns() -> Patterns:
     light_ok = "(?<![工合协操创写运制著佳振动])"
     # 作的关于…的报告: the title of a report may run long and hold commas, not a full stop
     light_span = "[^。；;！!？?\\n]{0,200}?"
-    speech_full = (
-        f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
-    )
+    speech_full = f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
     # after a clause that may hold anything (就…, 出席…并), only verbs of two characters or more count
     strong = _alt([str(w) for w in lang["speech_verbs"] if len(str(w)) >= 2])
-    speech_strong = (
-        f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{strong})(?!{blockers}))"
-    )
+    speech_strong = f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{strong})(?!{blockers}))"
     attend = _alt(list(lang["attendance_verbs"]))
     # 感动地表示: any short word made an adverb by 地 counts as one
     adverbs = f"(?:{_alt(list(lang['adverbs']))}|[{HAN}]{{1,2}}地(?!区|方|点|址|铁|震|下))"
@@ -86,7 +88,7 @@ def patterns() -> Patterns:
     spokes = _alt(list(lang["unit_spokespeople"]))
 
     after_name = (
-        f"(?=[、，,。；;：:\\s（(“\"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|"
+        f'(?=[、，,。；;：:\\s（(“"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|'
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after}))"
     )
     clause = f"[^{CLAUSE_END}]"
@@ -100,10 +102,27 @@ def patterns() -> Patterns:
         f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
     unit_verbs = _alt(list(lang["unit_verbs"]))
+    foreign_spokes = _alt(list(lang["unit_foreign_spokespeople"]))
+    # 市府今(25)日于永华市政中心举行…: where a body held something
+    venue = f"(?:于|在){clause}{{1,24}}?(?:{unit_verbs})"
+    # …负责同志和老战士代表先后发言: others speak with the body's spokesperson
+    with_others = f"(?:(?:[、和及与]|以及){clause}{{0,20}}?(?:代表|同志|负责人))?"
     unit_predicate = re.compile(
-        f"(?:(?:{spokes})(?:{name_core})?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
-        f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
+        f"(?:(?:(?:{spokes})(?:{name_core})?|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+        f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong})|{venue})"
     )
+    titles = _alt(list(lang["titles_before"]))
+    head_verbs = _alt(list(lang["unit_head_verbs"]))
+    head_objects = _alt(list(lang["unit_head_objects"]))
+    sentence = "[^。；;！!？?\\n]"
+    head_stops = _alt(list(lang["unit_head_stops"]))
+    # 作了说明, 作了关于…的审查报告, 作的…工作报告: the light verb right after the name, the object at the end
+    report = (
+        f"(?:{light_ok}(?:{light})(?:(?:关于|有关|题为){light_span}|[^，,。；;\\n]{{0,10}}?)(?:{head_objects})"
+        f"|(?:{head_verbs}))"
+    )
+    # 公安部部长王小洪，最高人民法院院长张军…到会听取意见、回答询问: others listed before the shared verb
+    listed = "(?:[，,、][^。；;！!？?\\n，,]{2,30}?)*?"
     place_predicate = re.compile(
         f"(?:{DATE})?(?:{adverbs})*(?:(?P<verb>{speech_full})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
@@ -144,8 +163,17 @@ def patterns() -> Patterns:
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,
         heard=re.compile("(?:听取|听了|听取了)$"),
-        pronoun=re.compile(f"(?<![其])(?P<pronoun>他|她)(?![们])(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"),
+        pronoun=re.compile(
+            f"(?<![其])(?P<pronoun>他|她)(?![们])(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"
+        ),
         speech_words=frozenset(str(w) for w in lang["speech_verbs"]),
         unit_prefix_ok=re.compile(f"(?:{_alt(list(lang['unit_prefix_ok']))})$"),
         blocked_before=re.compile(f"(?:{_alt(list(lang['role_blockers_before']))}){clause}{{0,12}}$"),
+        head_report=re.compile(
+            f"(?:(?:常务副|副)?(?:{titles})(?:{name_core})|(?:{spokes})){listed}(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+            f"(?:(?P<attend>{head_stops})|(?:(?!{head_stops}){clause}){{0,8}}?(?P<report>{report}))"
+        ),
+        said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),
+        head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
+        report_of=re.compile("(?:作的|审议了|审议)$"),
     )

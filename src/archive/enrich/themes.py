@@ -58,11 +58,7 @@ def themes(text: str) -> list[str]:
         for theme, weight in tax.weights[m.group()]:
             scores[theme] += weight
     size = max(len(text), tax.short_text)
-    chosen = [
-        theme
-        for theme, score in scores.items()
-        if score >= tax.min_score and score * 1000 / size >= tax.density
-    ]
+    chosen = [theme for theme, score in scores.items() if score >= tax.min_score and score * 1000 / size >= tax.density]
     chosen.sort(key=lambda t: (-scores[t], tax.order[t]))
     if chosen:
         floor = scores[chosen[0]] * tax.relative

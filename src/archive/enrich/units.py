@@ -135,6 +135,31 @@ def _distribute_suffix(chain: list[Unit], m: UnitMatcher) -> list[Unit]:
     return [*spread, chain[-1]]
 
 
+#: How far back in a sentence to look for a speech verb that puts a body inside what was said.
+_SENTENCE_REACH = 120
+#: A body's spelling ending in one of these is also the place's name (台南市), so 台南市长 is the mayor.
+_PLACE_ENDS = set("市区县省镇乡")
+
+
+def _shared_prefix(first: str, text: str, pos: int, m: UnitMatcher) -> tuple[Unit, int] | None:
+    """全国人大监察司法委、环资委、农委: a list item that is a body once the first item's prefix is put back."""
+    for cut in range(len(first) - 1, 1, -1):
+        prefix = first[:cut]
+        if prefix not in m.aliases:
+            continue
+        probe = prefix + text[pos : pos + 24]
+        hit = m.pattern.match(probe)
+        if hit is not None and hit.end() > cut + 1:
+            return m.aliases[hit.group()], pos + hit.end() - cut
+    return None
+
+
+def _head_reports(text: str, end: int) -> bool:
+    """财政部部长蓝佛安作了关于…的报告: a head or official of the body reports or explains for it."""
+    verb = patterns().head_report.match(text, end)
+    return verb is not None and verb.group("report") is not None
+
+
 def home_district(text: str, m: UnitMatcher) -> str | None:
     """The one district a text (a title, a lead) is about, if it names exactly one."""
     districts = {unit.district for _, unit in m.districts_named(text)}
@@ -156,22 +181,37 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
             pos = start + 1
             continue
         chain = [first]
+        last = hit.group()
         while True:
             joiner = _JOINER.match(text, end)
-            nxt = m.pattern.match(text, joiner.end()) if joiner else None
-            if nxt is None:
+            if joiner is None:
                 break
-            chain.append(m.aliases[nxt.group()])
-            end = nxt.end()
+            nxt = m.pattern.match(text, joiner.end())
+            if nxt is not None:
+                chain.append(m.aliases[nxt.group()])
+                end, last = nxt.end(), nxt.group()
+                continue
+            shared = _shared_prefix(hit.group(), text, joiner.end(), m)
+            if shared is None:
+                break
+            chain.append(shared[0])
+            end = shared[1]
         pos = end
         if p.blocked_before.search(text, max(0, start - 16), start):
+            continue
+        if p.said_before.search(text, max(0, start - _SENTENCE_REACH), start):
+            continue
+        if last[-1] in _PLACE_ENDS and p.head_of_place.match(text, end):
             continue
         heard = p.heard.search(text, max(0, start - 3), start) is not None
         # 受国务院委托: the body on whose behalf someone reports
         heard = heard or (text.startswith("委托", end) and text.endswith("受", 0, start))
+        # 作的全国人大常委会办公厅关于…的报告, 审议了国务院关于…的议案: the body's own report
+        own_report = text.startswith("关于", end) and p.report_of.search(text, max(0, start - 4), start) is not None
+        heard = heard or own_report
         chain = _distribute_suffix(chain, m)
         predicate = p.place_predicate if any(u.kind == "place" for u in chain) else p.unit_predicate
-        if heard or predicate.match(text, end):
+        if heard or predicate.match(text, end) or _head_reports(text, end):
             for unit in chain:
                 resolved = _resolve(unit, home)
                 if resolved is not None:
@@ -198,9 +238,7 @@ def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
         if not piece:
             continue
         for scope in (active, everywhere):
-            bodies = [
-                matcher(scope).aliases[hit.group()] for hit in matcher(scope).pattern.finditer(piece)
-            ]
+            bodies = [matcher(scope).aliases[hit.group()] for hit in matcher(scope).pattern.finditer(piece)]
             bodies = [unit for unit in bodies if unit.kind == "body"]
             if bodies:
                 if bodies[0] not in found:
