@@ -182,10 +182,10 @@ def breakdown(service: SearchService) -> dict[str, Any]:
         for name in FACET_NAMES:
             reader._count(name, mask, 20)
         t_facets = time.perf_counter() - t
-        from archive.index.query import rank_query
+        from archive.index.query import rank_terms
 
         t = time.perf_counter()
-        reader.search(wq, rank=rank_query(node), limit=10, facet_fields=FACET_NAMES)
+        reader.search(wq, rank=rank_terms(node), limit=10, facet_fields=FACET_NAMES)
         t_reader = time.perf_counter() - t
         t = time.perf_counter()
         service.search(q)

@@ -377,12 +377,7 @@ def test_cli_exits_2_with_one_line_for_bad_input(index_dir: Path, args: list[str
     assert proc.stdout == ""
 
 
-def test_broad_results_rank_by_words_and_page_through_every_match_once(
-    service: SearchService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import archive.index.reader as reader_module
-
-    monkeypatch.setattr(reader_module, "BROAD", 5)
+def test_broad_results_rank_by_words_and_page_through_every_match_once(service: SearchService) -> None:
     everything = service.search("会议", per_page=1000)
     expected = {h["section_id"] for h in everything["hits"]}
     assert everything["total"] == len(expected) > 40

@@ -34,7 +34,7 @@ from archive.index.query import (
     Text,
     combine,
     date_range,
-    rank_query,
+    rank_terms,
     to_whoosh,
 )
 from archive.index.reader import Hit, IndexReader
@@ -415,7 +415,7 @@ class SearchService:
             parts.append(date_range(lo, hi))
         result = self.reader().search(
             combine(parts),
-            rank=rank_query(node),
+            rank=rank_terms(node),
             sort=sort,
             offset=(page - 1) * per_page,
             limit=per_page,

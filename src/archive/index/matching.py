@@ -21,6 +21,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.system import unpack_uint
 
 from archive.index.analysis import squeeze
 
@@ -82,6 +83,28 @@ class _Postings:
                 if doc not in deleted:
                     yield doc, value
 
+    def weighted(self) -> tuple[list[int], list[float]]:
+        """Every live document of the list with the posting's weight (the term's frequency there)."""
+        m = self.matcher
+        ids: list[int] = []
+        weights: list[float] = []
+        if not self.blocky:
+            while m.is_active():
+                ids.append(m.id())
+                weights.append(m.weight())
+                m.next()
+        else:
+            while m.is_active():
+                m._read_ids()
+                m._read_weights()
+                ids.extend(m._ids)
+                weights.extend(m._weights)
+                m._next_block()
+        if self.deleted:
+            kept = [(d, w) for d, w in zip(ids, weights, strict=True) if d not in self.deleted]
+            return [d for d, _ in kept], [w for _, w in kept]
+        return ids, weights
+
     def items_in(self, wanted: list[int]) -> dict[int, bytes]:
         """Values of the documents in ``wanted`` (ascending) that hold the term; skips other blocks unread."""
         m = self.matcher
@@ -119,6 +142,13 @@ class _Postings:
         return found
 
 
+def term_postings(reader: Any, field: str, term: str) -> tuple[list[int], list[float]]:
+    """Documents of one segment holding ``term`` in ``field``, with the term's frequency in each."""
+    if not reader.doc_frequency(field, term):
+        return [], []
+    return _Postings(reader, field, term).weighted()
+
+
 def substring_docs(reader: Any, field: str, text: str) -> tuple[list[int], list[float]]:
     """Documents of one segment whose ``field`` contains the squeezed string ``text``, with weights."""
     if not text:
@@ -138,6 +168,9 @@ def substring_docs(reader: Any, field: str, text: str) -> tuple[list[int], list[
             return [], []
     grams.sort(key=lambda g: frequencies[g[0]])
     first, first_offset = grams[0]
+    if len(grams) == 1:  # a two-character string: the term's own postings, weighted by its frequency
+        pairs = list(_Postings(reader, field, first).items())
+        return [d for d, _ in pairs], [1.0 + math.log(unpack_uint(v[:_HEADER])[0] or 1) for _, v in pairs]
     candidates = dict(_Postings(reader, field, first).items())
     lists = [(candidates, first_offset)]
     for gram, offset in grams[1:]:

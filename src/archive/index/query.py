@@ -4,8 +4,8 @@ The query service parses what a user typed into these nodes; only this module kn
 queries, so another engine needs another ``to_engine`` and nothing else.
 
 - ``Text``: a string that must occur in the section (heading or text) after script folding. It matches
-  through the bigram field (exact substring, ``archive.index.matching``); jieba words of the string in the
-  word and title fields add to the score without being required.
+  through the bigram field (exact substring, ``archive.index.matching``); its jieba words in the word and
+  title fields rank the matches (``rank_terms``) without being required.
 - ``FieldValue``: a facet or year filter (``speaker:陈吉宁``), matched on the folded value.
 - ``Not`` / ``AllOf`` / ``AnyOf``: -x, x y, x OR y.
 """
@@ -62,21 +62,9 @@ def match_query(value: str) -> wq.Query | None:
     return Substring("ng", value)
 
 
-def text_query(value: str) -> wq.Query | None:
-    required = match_query(value)
-    if required is None:
-        return None
-    words = list(dict.fromkeys(query_words(value)))
-    extras: list[wq.Query] = [wq.Term("words", w, boost=WORD_BOOST) for w in words]
-    extras += [wq.Term("title", w, boost=TITLE_BOOST) for w in words]
-    if not extras:
-        return required
-    return wq.AndMaybe(required, wq.Or(extras))
-
-
-def rank_query(node: Node | None) -> wq.Query | None:
-    """Word and title terms of everything searched for (not excluded): a cheap ranking of broad results."""
-    terms: list[wq.Query] = []
+def rank_terms(node: Node | None) -> list[tuple[str, str, float]]:
+    """``(field, word, boost)`` for the words of everything searched for (not excluded): what ranks a result."""
+    terms: list[tuple[str, str, float]] = []
 
     def walk(n: Node | None) -> None:
         if isinstance(n, Text):
@@ -84,16 +72,14 @@ def rank_query(node: Node | None) -> wq.Query | None:
             # Single characters are in most sections: ranking on them costs much and says little.
             longer = [w for w in found if len(w) > 1] or found[:1]
             for word in longer:
-                terms.append(wq.Term("words", word, boost=WORD_BOOST))
-                terms.append(wq.Term("title", word, boost=TITLE_BOOST))
+                terms.append(("words", word, WORD_BOOST))
+                terms.append(("title", word, TITLE_BOOST))
         elif isinstance(n, AllOf | AnyOf):
             for child in n.nodes:
                 walk(child)
 
     walk(node)
-    if not terms:
-        return None
-    return terms[0] if len(terms) == 1 else wq.Or(terms)
+    return list(dict.fromkeys(terms))
 
 
 def field_query(field: str, value: str) -> wq.Query:
@@ -104,7 +90,7 @@ def field_query(field: str, value: str) -> wq.Query:
 def to_whoosh(node: Node) -> wq.Query | None:
     """The Whoosh query for ``node``; ``None`` when it has nothing to match (e.g. only punctuation)."""
     if isinstance(node, Text):
-        return text_query(node.value)
+        return match_query(node.value)
     if isinstance(node, FieldValue):
         return field_query(node.field, node.value)
     if isinstance(node, Not):

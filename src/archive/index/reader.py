@@ -5,6 +5,12 @@ fields are read once into two numpy arrays (document, value id) — an inverted 
 cached by segment id, so a refresh after an incremental commit only reads the new segments. Counting a result
 set is then a boolean mask over the documents and one ``bincount`` per field. Date sorting uses the same
 columns (the ``date`` field's value ids ranked by date).
+
+Relevance is BM25 over the query's words in the word and title fields (``archive.index.query.rank_terms``),
+computed with numpy for all matches at once: each term's postings are read a block at a time and the fields'
+document lengths are cached per segment like the facet columns. Scoring every match through Whoosh's
+matchers instead costs tens of microseconds a document, which a common word multiplies into a slow page.
+Ties (and matches no ranking word reaches) go newest first.
 """
 
 from __future__ import annotations
@@ -18,14 +24,20 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
+from archive.index.matching import term_postings
 from archive.index.schema import FACET_FIELDS
 from archive.index.writer import live_dir, open_index
 
 COLUMN_FIELDS = (*FACET_FIELDS, "year", "date")
-BROAD = 500  # matches beyond which relevance ranking uses the word fields only
 IntArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float32]
+BM25_B = 0.75
+BM25_K1 = 1.2
+_BYTE_LENGTHS = np.array([byte_to_length(code) for code in range(256)], dtype=np.float32)
 
 
 @dataclass
@@ -74,6 +86,7 @@ class IndexReader:
         self._searcher: Searcher = ix.searcher()
         self._registries = {name: _Registry() for name in COLUMN_FIELDS}
         self._segment_cache: dict[tuple[str, str], tuple[IntArray, IntArray]] = {}
+        self._length_cache: dict[tuple[str, str], FloatArray] = {}
         self._columns: dict[str, _Column] = {}
         self._date_rank: IntArray | None = None
         self._titles: list[str] | None = None
@@ -91,6 +104,7 @@ class IndexReader:
                 self._searcher = ix.searcher()
                 self._registries = {name: _Registry() for name in COLUMN_FIELDS}
                 self._segment_cache.clear()
+                self._length_cache.clear()
                 self._invalidate()
                 return True
             fresh = self._searcher.refresh()
@@ -220,65 +234,97 @@ class IndexReader:
                 self._titles = list(seen)
             return self._titles
 
+    # ---- ranking --------------------------------------------------------------------------------------
+    def lengths(self, field: str) -> FloatArray:
+        """Per document: the length in terms of ``field`` (0 when absent), for the searcher's documents."""
+        parts: list[FloatArray] = []
+        live = set()
+        for leaf, _ in self._leaves():
+            key = (leaf.segment().segment_id(), field)
+            live.add(key)
+            found = self._length_cache.get(key)
+            if found is None:
+                found = self._length_cache[key] = self._read_lengths(leaf, field)
+            parts.append(found)
+        for key in [k for k in self._length_cache if k[1] == field and k not in live]:
+            del self._length_cache[key]
+        return np.concatenate(parts) if parts else np.zeros(0, np.float32)
+
+    @staticmethod
+    def _read_lengths(leaf: Any, field: str) -> FloatArray:
+        count = leaf.doc_count_all()
+        perdoc = getattr(leaf, "_perdoc", None)
+        name = _lenfield(field)
+        if perdoc is not None and perdoc.has_column(name):
+            codes = np.fromiter(perdoc.column_reader(name, LENGTHS_COLUMN), dtype=np.uint8, count=count)
+            lengths: FloatArray = _BYTE_LENGTHS[codes]
+            return lengths
+        return np.array([leaf.doc_field_length(d, field, 0) or 0 for d in range(count)], dtype=np.float32)
+
+    def scores(self, terms: Sequence[tuple[str, str, float]], docnums: npt.NDArray[np.int64]) -> FloatArray:
+        """BM25 of ``(field, word, boost)`` terms for each of ``docnums`` (ascending document numbers)."""
+        scores = np.zeros(len(docnums), dtype=np.float32)
+        if not len(docnums):
+            return scores
+        searcher = self._searcher
+        total = searcher.doc_count_all()
+        for field, word, boost in terms:
+            ids_parts: list[npt.NDArray[np.int64]] = []
+            tf_parts: list[FloatArray] = []
+            for leaf, offset in self._leaves():
+                ids, weights = term_postings(leaf, field, word)
+                if ids:
+                    ids_parts.append(np.asarray(ids, dtype=np.int64) + offset)
+                    tf_parts.append(np.asarray(weights, dtype=np.float32))
+            if not ids_parts:
+                continue
+            ids_all = np.concatenate(ids_parts)
+            where = np.searchsorted(docnums, ids_all)
+            inside = where < len(docnums)
+            inside[inside] = docnums[where[inside]] == ids_all[inside]
+            if not inside.any():
+                continue
+            tf = np.concatenate(tf_parts)[inside]
+            lengths = self.lengths(field)
+            average = float(lengths.sum()) / max(1, int(np.count_nonzero(lengths))) or 1.0
+            norm = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths[ids_all[inside]] / average)
+            idf = np.log(total / (len(ids_all) + 1)) + 1
+            scores[where[inside]] += boost * idf * (tf * (BM25_K1 + 1)) / (tf + norm)
+        return scores
+
     # ---- searching ------------------------------------------------------------------------------------
     def search(
         self,
         q: wq.Query,
         *,
-        rank: wq.Query | None = None,
+        rank: Sequence[tuple[str, str, float]] = (),
         sort: str = "relevance",
         offset: int = 0,
         limit: int = 10,
         facet_fields: Sequence[str] = (),
         facet_limit: int = 20,
     ) -> Result:
-        """Total, facets and one page of hits for ``q``.
-
-        Relevance: ``q`` scores its matches when there are at most ``BROAD`` of them. Beyond that, scoring
-        every match costs tens of microseconds each, so the page is ranked by ``rank`` (plain word terms,
-        which Whoosh can rank without scoring every document) among the matches, followed by the matches
-        ``rank`` does not reach, newest first.
-        """
+        """Total, facets and one page of hits for ``q``, by relevance (BM25 of ``rank`` terms) or date."""
         with self._lock:
             searcher = self._searcher
-            docnums = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
+            docnums = np.unique(np.fromiter(searcher.docs_for_query(q), dtype=np.int64))
             total = len(docnums)
             mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
             mask[docnums] = True
             facets = {name: self._count(name, mask, facet_limit) for name in facet_fields}
             hits: list[Hit] = []
             if total and limit > 0 and offset < total:
-                if sort == "date" or isinstance(q, wq.Every):
+                if sort == "date" or isinstance(q, wq.Every) or not rank:
                     hits = self._by_date(docnums, offset, limit)
-                elif total <= BROAD or rank is None:
-                    results = searcher.search(q, limit=offset + limit, terms=False)
-                    hits = [
-                        Hit(hit.docnum, float(hit.score or 0.0), dict(hit.fields()))
-                        for hit in results[offset : offset + limit]
-                    ]
                 else:
-                    hits = self._broad(rank, docnums, mask, offset, limit)
+                    scores = self.scores(rank, docnums)
+                    keys = self._date_keys()[docnums]
+                    order = np.lexsort((docnums, -keys, -scores))[offset : offset + limit]
+                    hits = [
+                        Hit(int(docnums[i]), float(scores[i]), dict(searcher.stored_fields(int(docnums[i]))))
+                        for i in order
+                    ]
             return Result(total=total, hits=hits, facets=facets)
-
-    def _broad(
-        self, rank: wq.Query, docnums: npt.NDArray[np.int64], mask: npt.NDArray[np.bool_], offset: int, limit: int
-    ) -> list[Hit]:
-        searcher = self._searcher
-        allowed = {int(d) for d in docnums}
-        results = searcher.search(rank, limit=offset + limit, filter=allowed, terms=False)
-        hits = [
-            Hit(hit.docnum, float(hit.score or 0.0), dict(hit.fields())) for hit in results[offset : offset + limit]
-        ]
-        if len(hits) < limit:
-            # The ranking words reach fewer matches than the page needs: continue with the others, newest first.
-            ranked_ids = np.fromiter(searcher.docs_for_query(rank), dtype=np.int64)
-            ranked_count = int(mask[ranked_ids].sum()) if len(ranked_ids) else 0
-            rest_mask = mask.copy()
-            if len(ranked_ids):
-                rest_mask[ranked_ids] = False
-            rest = np.flatnonzero(rest_mask)
-            hits += self._by_date(rest, max(0, offset - ranked_count), limit - len(hits))
-        return hits
 
     def _by_date(self, docnums: npt.NDArray[np.int64], offset: int, limit: int) -> list[Hit]:
         keys = self._date_keys()[docnums]
