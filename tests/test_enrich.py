@@ -318,3 +318,25 @@ def test_the_meeting_after_a_spirit_being_studied() -> None:
     art = article("会议在京开幕。", title="传达学习中央全会精神 全国政协十四届常委会第九次会议开幕")
     assert art.meeting.name == "全国政协会议"
     assert "全国政协" in art.units
+
+
+def test_county_after_a_city_written_without_shi() -> None:
+    art = article("今年冬天，保定涞源县的滑雪场迎来大批游客。", title="冰雪经济持续升温")
+    assert art.districts == ["涞源县"]
+
+
+def test_sites_of_the_work_reported_are_districts() -> None:
+    art = article(
+        "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",
+        "這批物資將送往佳里、七股、將軍區的關懷據點。",
+        "報名表請寄台南市安平區永華路二段六號工務局收。",
+        units=["臺南市政府工務局"],
+    )
+    assert art.districts == ["下营区", "东区", "佳里区", "七股区", "将军区"]
+    assert art.sections[2].districts == []
+
+
+def test_a_body_named_after_a_region_gives_no_district() -> None:
+    art = article("疾病管制署南區管制中心今日於東區大同里舉辦防疫講習。", units=["臺南市東區區公所"])
+    assert "疾病管制署南区管制中心" in art.units
+    assert art.districts == ["东区"]

@@ -20,6 +20,7 @@ from archive.enrich.units import (
     leading,
     matcher,
     places_named,
+    sites,
     speaking_units,
 )
 from archive.fold import fold
@@ -30,6 +31,8 @@ __all__ = ["enrich", "lexicon"]
 #: The opening text whose places count as where the event is, and how many places make a mere enumeration.
 _OPENING_CHARS = 200
 _OPENING_PLACES = 3
+#: More sites than this in one article is a city-wide list (dengue cases in twelve districts), not a place.
+_MOST_SITES = 6
 
 #: Sections whose first words may name the body whose report they are.
 _REPORT_KINDS = {"report", "body"}
@@ -98,6 +101,7 @@ def enrich(article: Article) -> Article:
     last_mention = title_roles.mentions[-1][1] if title_roles.mentions else None
 
     section_leads: list[Unit] = []
+    section_sites: list[list[str]] = []
     for section, text, headed_text, found in zip(article.sections, texts, headed, section_units, strict=True):
         roles = finder.roles(headed_text, last_mention)
         if roles.mentions:
@@ -129,6 +133,7 @@ def enrich(article: Article) -> Article:
         _add(section.units, [u.name for u in units])
         _add(districts, [u.district for u in units if u.district])
         section.districts = districts
+        section_sites.append(sites(text, units_matcher))
         section.themes = themes(headed_text)
         _add(speakers, section.speakers)
         _add(attendees, section.attendees)
@@ -148,6 +153,9 @@ def enrich(article: Article) -> Article:
     opening = texts[0][:_OPENING_CHARS] if texts else ""
     _add(article.districts, places_named(title, units_matcher))
     _add(article.districts, places_named(opening, units_matcher, limit=_OPENING_PLACES))
+    if len({d for found in section_sites for d in found}) <= _MOST_SITES:
+        for section, places in zip(article.sections, section_sites, strict=True):
+            _add(section.districts, places)
     for section in article.sections:
         _add(article.districts, section.districts)
     article.themes = []

@@ -48,6 +48,8 @@ class Jurisdiction:
     # 区统计局 -> 统计局: bodies of "the" district, named without it (the article says which district)
     relative_aliases: dict[str, Unit] = field(default_factory=dict)
     persons: dict[str, str] = field(default_factory=dict)
+    # prefecture-level cities written without 市, after which a county name may follow (张家口崇礼区)
+    city_short_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -93,6 +95,7 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
         markers=list(head.get("markers", [])),
         always=bool(head.get("always", False)),
     )
+    result.city_short_names = [str(name) for name in head.get("city_short_names", [])]
     for name in head.get("district_names", []):
         result.places.setdefault(str(name), str(name))
     for province in head.get("province_names", []):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.patterns import patterns
-from archive.enrich.trie import Hit, WordMatcher
+from archive.enrich.trie import Hit, WordMatcher, trie_pattern
 from archive.fold import fold
 
 _JOINER = re.compile(r"(?:[、和及与]|以及)")
@@ -44,6 +44,7 @@ class UnitMatcher:
     # county names of every jurisdiction marked `always` (all of China): only read in titles and openings
     counties: WordMatcher
     county_units: dict[str, Unit]
+    city_before: re.Pattern[str]  # a city's name without 市 right before a county's (张家口崇礼区)
 
     def find(self, text: str, pos: int = 0) -> Hit | None:
         return self.pattern.search(text, pos)
@@ -61,7 +62,12 @@ class UnitMatcher:
             # read, or glued to a word, is not one
             if any(start < hit.end() and hit.start() < end for start, end in taken):
                 continue
-            if hit.start() and _HAN.match(text, hit.start() - 1) and text[hit.start() - 1] not in _BEFORE_COUNTY:
+            if (
+                hit.start()
+                and _HAN.match(text, hit.start() - 1)
+                and text[hit.start() - 1] not in _BEFORE_COUNTY
+                and not self.city_before.search(text, max(0, hit.start() - 8), hit.start())
+            ):
                 continue
             yield hit, self.county_units[hit.group()]
 
@@ -93,6 +99,7 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
         place_district=places,
         counties=WordMatcher(counties),
         county_units=counties,
+        city_before=re.compile(f"(?:{trie_pattern(c for j in load().jurisdictions for c in j.city_short_names)})$"),
     )
 
 
@@ -264,4 +271,38 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
             found.append(unit.district)
     if limit is not None and len(found) > limit:
         return []
+    return found
+
+
+#: A county-level name right before a road or a stretch of one is where the work is (七股区市道176线, 东区东门路).
+_ROAD_AFTER = re.compile(
+    r"(?:(?![有的和与跟及在是将至到])[\u4e00-\u9fff\dA-Za-z]){0,5}?(?:路|街|大道|市道|区道|县道|乡道|线|段|桥)"
+    r"|等\d+(?:路段|处|案)"
+)
+#: …unless a house number follows: that is a postal address (仁德区正义一街39号).
+_HOUSE_NUMBER = re.compile(r"[\u4e00-\u9fff\d]{0,8}?[\d一二三四五六七八九十百零〇]+(?:之\d+)?号")
+#: …or right after a word placing the event there (于新市区…举办, 在安平区安北路进行…).
+_AT_BEFORE = re.compile(r"(?:于|在|位于|至|赴|前往)(?:台南市|本市)?$")
+#: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
+_SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
+
+
+def sites(text: str, m: UnitMatcher) -> list[str]:
+    """Districts where what ``text`` reports takes place: full district names before a road or after 于/在,
+    and lists of short names closed by 区 (佳里、七股、西港区). Not a district named in passing."""
+    found: list[str] = []
+    for hit in m.pattern.finditer(text):
+        name = hit.group()
+        if m.place_district.get(name) != name:  # only full district names of the jurisdictions in play
+            continue
+        road = _ROAD_AFTER.match(text, hit.end())
+        if road is not None and (_HOUSE_NUMBER.match(text, hit.end()) or _PLACE_NAMES_BODY.match(text, road.end())):
+            continue  # a postal address, or a school named after a bridge (七股区竹桥国中)
+        at = _AT_BEFORE.search(text, max(0, hit.start() - 6), hit.start())
+        if (road is not None or at is not None) and name not in found:
+            found.append(name)
+    for listed in _SHORT_LIST.finditer(text):
+        names = [short + "区" for short in listed.group(1).split("、") if short] + [listed.group(2) + "区"]
+        if all(m.place_district.get(name) == name for name in names):
+            found.extend(name for name in names if name not in found)
     return found
