@@ -340,3 +340,19 @@ def test_a_body_named_after_a_region_gives_no_district() -> None:
     art = article("疾病管制署南區管制中心今日於東區大同里舉辦防疫講習。", units=["臺南市東區區公所"])
     assert "疾病管制署南区管制中心" in art.units
     assert art.districts == ["东区"]
+
+
+def test_family_name_and_title_stand_for_the_person() -> None:
+    art = article(
+        "臺南市長黃偉哲今（3）日出席揭牌典禮。黃市長表示，將擴大服務。",
+        "社會局陳文彬局長表示，今年新增十處據點。陳局長也感謝志工投入。",
+    )
+    assert art.speakers == ["黄伟哲", "陈文彬"]
+    assert art.attendees == []
+
+
+def test_a_name_is_kept_as_spelled_where_folding_is_ambiguous() -> None:
+    art = article("體育局陳良乾局長表示，選手表現亮眼。")
+    assert art.speakers == ["陈良乾"]
+    assert art.sections[0].speakers == ["陈良乾"]
+    assert article("天氣乾燥，局長劉建乾表示要防火。").speakers == ["刘建乾"]

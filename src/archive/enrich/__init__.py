@@ -11,7 +11,7 @@ import re
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
-from archive.enrich.people import PeopleFinder, candidates
+from archive.enrich.people import PeopleFinder, candidates, short_forms
 from archive.enrich.themes import keywords, themes
 from archive.enrich.units import (
     canonical_department,
@@ -65,6 +65,27 @@ def _owner(template: str | None, home: str | None) -> str | None:
     return template.format(district=home, district_party=party)
 
 
+def _restored_names(names: set[str], folded: str, raw: str) -> dict[str, str]:
+    """陈良乾, not 陈良干: where the text spells a name with a character whose simplified form is ambiguous
+    (乾 is 干 in 乾燥 but stays 乾 in names), the name keeps the text's character. ``folded`` and ``raw`` have
+    the same length (folding maps one character to one)."""
+    keep = str(load().language.get("name_keep_traditional", ""))
+    images = {fold(char) for char in keep}
+    restored: dict[str, str] = {}
+    for name in names:
+        if name in load().persons or not images.intersection(name):
+            continue
+        at = folded.find(name)
+        if at < 0:
+            continue
+        spelled = "".join(
+            raw[at + i] if raw[at + i] in keep else char for i, char in enumerate(name)
+        )
+        if spelled != name:
+            restored[name] = spelled
+    return restored
+
+
 def enrich(article: Article) -> Article:
     """Fill the article's and its sections' metadata lists in place and return the article."""
     title = fold(article.title or "")
@@ -76,7 +97,8 @@ def enrich(article: Article) -> Article:
     full = "\n".join([title, *headed])
     active = jurisdictions(full)
     units_matcher = matcher(active)
-    finder = PeopleFinder(candidates(full))
+    names = candidates(full)
+    finder = PeopleFinder(names, short_forms(full, names))
 
     # Bodies given with the record (a JSONL department) come first, canonicalised.
     given: list[Unit] = []
@@ -138,6 +160,16 @@ def enrich(article: Article) -> Article:
         _add(speakers, section.speakers)
         _add(attendees, section.attendees)
 
+    raw_full = "\n".join(
+        [article.title or "", *[f"{s.heading}\n{s.text or ''}" if s.heading else s.text or "" for s in article.sections]]
+    )
+    restored = _restored_names({*speakers, *attendees}, full, raw_full) if len(raw_full) == len(full) else {}
+    if restored:
+        speakers = [restored.get(n, n) for n in speakers]
+        attendees = [restored.get(n, n) for n in attendees]
+        for section in article.sections:
+            section.speakers = [restored.get(n, n) for n in section.speakers]
+            section.attendees = [restored.get(n, n) for n in section.attendees]
     article.speakers = speakers
     article.attendees = [a for a in attendees if a not in speakers]
     all_units: list[Unit] = list(given)

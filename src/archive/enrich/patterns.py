@@ -29,6 +29,7 @@ class Patterns:
     title_name: re.Pattern[str]  # TITLE + NAME, name in group "name"
     foreign_name: re.Pattern[str]  # 总统 + any 2-4 characters before a verb (俄罗斯总统普京表示)
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
+    surname_title: re.Pattern[str]  # family name + title (黄市长), groups "surname" and "title"
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
     predicate: re.Pattern[str]  # what follows a name: group "verb" (speech) or "attend"
     attend_then_speak: re.Pattern[str]  # 出席会议并讲话
@@ -146,6 +147,7 @@ def patterns() -> Patterns:
         name_title=re.compile(
             f"(?P<name>{name_core})(?:{titles_after})(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|就|在|受|对))"
         ),
+        surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
             f"(?P<list>(?:{list_item}[、和])+{list_item})"

@@ -42,6 +42,8 @@ def candidates(text: str) -> set[str]:
 
 
 _BODY_AFTER = "局处所院厅署科司"
+#: …but 郑新辉局长 is a three-character name before a title, not a body.
+_TITLE_AFTER_BODY_CHAR = "长"
 
 
 def _split_and(piece: str) -> list[str]:
@@ -54,7 +56,30 @@ def _body_word(name: str, text: str) -> bool:
     """卫生 of 卫生局长表示 is the start of a body's name, not a person (unless the gazetteer knows them)."""
     if name in load().persons:
         return False
-    return re.search(re.escape(name) + f"[{_BODY_AFTER}]", text) is not None
+    # a three-character name before 局长 is a person (郑新辉局长); 卫生局长 is the head of a body
+    title_ok = f"(?!{_TITLE_AFTER_BODY_CHAR})" if len(name) == 3 else ""
+    return re.search(re.escape(name) + f"[{_BODY_AFTER}]{title_ok}", text) is not None
+
+
+def short_forms(text: str, names: set[str]) -> dict[str, str]:
+    """黄市长 → 黄伟哲: a family name and a title standing for the one person of the article (or the one leader
+    of the gazetteer with that title) who has that family name."""
+    p = patterns()
+    persons = load().persons
+    forms: dict[str, str] = {}
+    for m in p.surname_title.finditer(text):
+        form, surname, title = m.group(), m.group("surname"), m.group("title")
+        if form in forms or form in names:
+            continue
+        # 陈吉宁市长: 宁市长 ends a name, it is no family name with a title
+        if any(text.endswith(name, 0, m.start() + 1) for name in names):
+            continue
+        matching = sorted(n for n in names if n.startswith(surname) and len(n) > len(surname))
+        if not matching:
+            matching = sorted(n for n, held in persons.items() if n.startswith(surname) and title in held)
+        if len(matching) == 1:
+            forms[form] = matching[0]
+    return forms
 
 
 def _plausible(name: str) -> bool:
@@ -82,11 +107,12 @@ class Roles:
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
-    def __init__(self, names: set[str]) -> None:
+    def __init__(self, names: set[str], forms: dict[str, str] | None = None) -> None:
         self.names = None
         self.next_name = None
+        self.forms = forms or {}
         if names:
-            alternatives = trie_pattern(sorted(names))
+            alternatives = trie_pattern(sorted(names | set(self.forms)))
             self.names = re.compile(alternatives)
             self.next_name = re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
 
@@ -99,7 +125,7 @@ class PeopleFinder:
         for m in self.names.finditer(text):
             if m.start() < consumed:
                 continue
-            chain = [m.group()]
+            chain = [self.forms.get(m.group(), m.group())]
             end = m.end()
             while True:
                 title = p.titles_after.match(text, end)
@@ -107,7 +133,7 @@ class PeopleFinder:
                 nxt = self.next_name.match(text, after_title)
                 if nxt is None:
                     break
-                chain.append(nxt.group("name"))
+                chain.append(self.forms.get(nxt.group("name"), nxt.group("name")))
                 end = nxt.end()
             consumed = end
             if p.blocked_before.search(text, max(0, m.start() - 16), m.start()):
