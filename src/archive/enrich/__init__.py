@@ -160,9 +160,8 @@ def enrich(article: Article) -> Article:
         _add(speakers, section.speakers)
         _add(attendees, section.attendees)
 
-    raw_full = "\n".join(
-        [article.title or "", *[f"{s.heading}\n{s.text or ''}" if s.heading else s.text or "" for s in article.sections]]
-    )
+    raw_sections = [f"{s.heading}\n{s.text or ''}" if s.heading else s.text or "" for s in article.sections]
+    raw_full = "\n".join([article.title or "", *raw_sections])
     restored = _restored_names({*speakers, *attendees}, full, raw_full) if len(raw_full) == len(full) else {}
     if restored:
         speakers = [restored.get(n, n) for n in speakers]
