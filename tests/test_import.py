@@ -412,3 +412,24 @@ def test_reprocess_extracts_again_from_the_stored_raw_bytes(tmp_path: Path, data
     (tmp_path / "meeting.html").write_text(html, encoding="utf-8")
     archive(direct, "import", tmp_path / "meeting.html")
     assert export(direct) == [article]
+
+
+def test_rebuild_with_two_processes_finds_what_the_import_indexed(tainan_slice: Path, data_dir: Path) -> None:
+    archive(data_dir, "import", tainan_slice)
+    queries = ["臺南", "市長", '"黃偉哲"', "鹽", "活動 -市長"]
+
+    def results() -> dict[str, list[str]]:
+        found = {}
+        for q in queries:
+            proc = archive(data_dir, "search", q, "--json", "--limit", "100")
+            found[q] = sorted(h["section_id"] for h in json.loads(proc.stdout)["hits"])
+        return found
+
+    before = results()
+    assert all(before.values())
+    rebuilt = archive_process(data_dir, "index", "--rebuild", "--procs", "2")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stdout.startswith(f"rebuilt the search index: {stats(data_dir)['articles']:,} articles")
+    assert results() == before
+    info = json.loads(archive_process(data_dir, "index", "--json").stdout)
+    assert info["articles"] == stats(data_dir)["articles"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -140,7 +141,11 @@ def _articles(store: Store, seen: list[str]) -> Iterator[Article]:
 @click.command("index")
 @click.option("--rebuild", "do_rebuild", is_flag=True, help="Rebuild the index from the store and swap it in.")
 @click.option(
-    "--procs", type=click.IntRange(1, 8), default=1, show_default=True, help="Indexing processes for --rebuild."
+    "--procs",
+    type=click.IntRange(1, 8),
+    default=min(4, os.cpu_count() or 1),
+    show_default="the number of CPUs, at most 4",
+    help="Indexing processes for --rebuild.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the index statistics as JSON.")
 @pass_app

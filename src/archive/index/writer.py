@@ -229,7 +229,8 @@ def rebuild(
 ) -> int:
     """Index ``articles`` into a new generation, then make it the live index; returns the article count.
 
-    ``procs`` > 1 uses Whoosh's multiprocessing writer (forked children; kill the process group to stop it).
+    ``procs`` > 1 uses Whoosh's multiprocessing writer: forked children each write segments of their own, which
+    are kept as they are (merging them would cost as much again). Kill the process group to stop it.
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -241,7 +242,7 @@ def rebuild(
         ix = whoosh_index.open_dir(str(directory))
         options: dict[str, Any] = {"limitmb": limitmb}
         if procs > 1:
-            options.update(procs=procs, multisegment=False)
+            options.update(procs=procs, multisegment=True)
         raw = _locked_writer(ix, directory, 0, **options)
         count = 0
         try:
