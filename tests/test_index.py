@@ -263,3 +263,38 @@ def test_killed_indexing_leaves_the_last_commit_searchable(data_dir: Path, mode:
     with open_writer(data_dir, timeout=1) as writer:
         writer.update_article(article("after", ["之后写入的内容"]))
     assert section_ids(data_dir, "内容") == ["after#0", "kept#0"]
+
+
+def test_block_reads_and_the_public_matcher_interface_find_the_same_sections(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from archive.index import matching
+
+    rng = random.Random(7)
+    alphabet = "市区委会议工作安全发展 "
+    texts = {f"r{n}": "".join(rng.choice(alphabet) for _ in range(40)) for n in range(400)}
+    # Three commits (three segments) and replaced articles (deleted documents) in the postings read.
+    ids = list(texts)
+    for part in (ids[:150], ids[150:300], ids[300:]):
+        with open_writer(data_dir) as writer:
+            for art_id in part:
+                writer.update_article(article(art_id, [texts[art_id]]))
+    with open_writer(data_dir) as writer:
+        for art_id in ids[::7]:
+            texts[art_id] = "".join(rng.choice(alphabet) for _ in range(40))
+            writer.update_article(article(art_id, [texts[art_id]]))
+    queries = ["市", "安全", "会议", "区委会", "发展 市", "议工作"]
+
+    def found(q: str) -> list[str]:
+        with SearchService(data_dir) as service:
+            return sorted(h["article_id"] for h in service.search(f'"{q}"', per_page=500)["hits"])
+
+    by_blocks = {q: found(q) for q in queries}
+    monkeypatch.setattr(matching, "BLOCK_READS", False)
+    by_matcher = {q: found(q) for q in queries}
+    squeezed = {k: " ".join(v.split()) for k, v in texts.items()}
+    expected = {q: sorted(k for k, v in squeezed.items() if q in v) for q in queries}
+    assert by_blocks == by_matcher == expected
+    assert all(expected.values()) and len(expected["市"]) > 300  # postings span several blocks of 128

@@ -26,6 +26,7 @@ from whoosh.system import unpack_uint
 from archive.index.analysis import squeeze
 
 _HEADER = 4  # the packed frequency before the pickled position deltas (whoosh.formats.Positions)
+BLOCK_READS = True  # read Whoosh's own postings a block at a time (False: only the public Matcher interface)
 
 
 def cover_offsets(length: int) -> list[int]:
@@ -52,7 +53,7 @@ class _Postings:
             self.deleted = frozenset(matcher._ids) if matcher._exclude else frozenset()
             matcher = matcher.child
         self.matcher = matcher
-        self.blocky = hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block")
+        self.blocky = BLOCK_READS and hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block")
 
     def blocks(self) -> Iterator[tuple[Any, Any]]:
         """``(ids, values)`` per block (ids ascending)."""
