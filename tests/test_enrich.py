@@ -356,3 +356,17 @@ def test_a_name_is_kept_as_spelled_where_folding_is_ambiguous() -> None:
     assert art.speakers == ["陈良乾"]
     assert art.sections[0].speakers == ["陈良乾"]
     assert article("天氣乾燥，局長劉建乾表示要防火。").speakers == ["刘建乾"]
+
+
+def test_lists_of_those_who_attended_without_titles() -> None:
+    art = article(
+        "座谈会由市委书记周明远主持并讲话。出席座谈会的特邀人士还有韩立新、葛春燕、钱多和鲁建平等。",
+        "大会执行主席孔德明、温小芸在主席台执行主席席就座。市议员邢志强、苗佳慧也到场表达支持。",
+    )
+    assert art.speakers == ["周明远"]
+    assert art.attendees == ["韩立新", "葛春燕", "钱多", "鲁建平", "孔德明", "温小芸", "邢志强", "苗佳慧"]
+
+
+def test_attending_comrades_who_ask_are_speakers() -> None:
+    art = article("常委会委员邱明德、詹小雨等与会同志提出询问。部长单志刚出席大会发表讲话。")
+    assert art.speakers == ["邱明德", "詹小雨", "单志刚"]

@@ -31,6 +31,7 @@ class Patterns:
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
     surname_title: re.Pattern[str]  # family name + title (黄市长), groups "surname" and "title"
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
+    attend_list: re.Pattern[str]  # 出席会议的有A、B、C / 出席座谈会的党外人士还有A、B等, group "list"
     predicate: re.Pattern[str]  # what follows a name: group "verb" (speech) or "attend"
     attend_then_speak: re.Pattern[str]  # 出席会议并讲话
     joiner: str  # regex fragment between two names of a chain: 、和及与, maybe the next one's title phrase
@@ -97,9 +98,14 @@ def patterns() -> Patterns:
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据){clause}{{1,40}}?)"
     lead_in = f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
+    # 与会同志提出询问: 与会 before a noun is no verb (陪同人员同机抵达 still is one)
+    plain_attend = _alt([str(a) for a in lang["attendance_verbs"] if a not in ("与会", "参会")])
+    attend_verb = f"(?:(?:与会|参会)(?!同志|人员|代表|嘉宾)|{plain_attend})"
+    # 在主席台执行主席席就座: seated on the rostrum
+    rostrum = f"(?:在{clause}{{1,12}}?(?=就座))?"
     others = f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表))?"
     predicate = re.compile(
-        f"{lead_in}(?:{others}(?P<attend>{attend})|(?P<verb>{speech_full}|[：:](?!\\d))"
+        f"{lead_in}(?:{others}{rostrum}(?P<attend>{attend_verb})|(?P<verb>{speech_full}|[：:](?!\\d))"
         f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
     unit_verbs = _alt(list(lang["unit_verbs"]))
@@ -130,6 +136,8 @@ def patterns() -> Patterns:
     # in a list the 、 marks the ends, so any name-like item of 2-4 characters will do (斯泽夫, 欧阳明高);
     # the caller keeps a list only when most items begin with a family name
     list_item = f"{given}{{2,4}}"
+    # after 出席会议的有 any 2-4 characters between 、 will do (何报翔 holds 报, which ends bodies elsewhere)
+    loose_item = f"(?:(?!等)[{HAN}]){{2,4}}"
     return Patterns(
         surnames=surname,
         given=given,
@@ -147,14 +155,20 @@ def patterns() -> Patterns:
         name_title=re.compile(
             f"(?P<name>{name_core})(?:{titles_after})(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|就|在|受|对))"
         ),
+        attend_list=re.compile(
+            f"(?:(?:{_alt(list(lang['attendance_list_heads']))})"
+            f"|(?:出席|参加|列席)[^。；;！!？?\\n，,]{{0,12}}?的[^。；;！!？?\\n，,]{{0,12}}?(?:还|也)?有)[：:]?"
+            f"(?P<list>(?:{loose_item}[、和])+{loose_item})(?=等|[。；;，,\\n]|$)"
+        ),
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
-            f"(?P<list>(?:{list_item}[、和])+{list_item})"
-            f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*(?:{attend}|{speech_full}))"
+            f"(?P<list>(?:{list_item}[、和])+{list_item}?)"
+            f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*{rostrum}(?:{attend}|{speech_full}))"
         ),
         predicate=predicate,
-        attend_then_speak=re.compile(f"{clause}{{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"),
+        # 出席会议并讲话, 出席…时表示, 出席大会发表讲话; not 到场表达关心与鼓励 (what is expressed is no speech)
+        attend_then_speak=re.compile(f"(?:(?!表达|表示){clause}){{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
         # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
         joiner=(

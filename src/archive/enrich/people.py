@@ -34,16 +34,22 @@ def candidates(text: str) -> set[str]:
         if any(text.endswith(name, 0, m.start()) for name in found):
             continue
         found.add(m.group("long") or m.group("name"))
-    for m in p.name_list.finditer(text):
-        items = [part for piece in m.group("list").split("、") for part in _split_and(piece)]
-        if sum(1 for item in items if p.name.match(item)) * 3 >= len(items) * 2:
-            found.update(items)
+    for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
+        found.update(_listed_names(m.group("list")))
     return {name for name in found if _plausible(name) and not _body_word(name, text)}
 
 
 _BODY_AFTER = "局处所院厅署科司"
 #: …but 郑新辉局长 is a three-character name before a title, not a body.
 _TITLE_AFTER_BODY_CHAR = "长"
+
+
+def _listed_names(listed: str) -> list[str]:
+    """The names of a list (A、B和C), when most of its items begin with a family name."""
+    items = [part for piece in listed.split("、") for part in _split_and(piece)]
+    if sum(1 for item in items if patterns().name.match(item)) * 3 >= len(items) * 2:
+        return items
+    return []
 
 
 def _split_and(piece: str) -> list[str]:
@@ -148,6 +154,8 @@ class PeopleFinder:
                 roles.add(roles.speakers, chain)
             else:
                 roles.add(roles.attendees, chain)
+        for m in p.attend_list.finditer(text):
+            roles.add(roles.attendees, [n for n in _listed_names(m.group("list")) if _plausible(n)])
         for m in p.pronoun.finditer(text):
             ends = [e for e, _ in roles.mentions]
             index = bisect.bisect_right(ends, m.start())
