@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from itertools import accumulate
-from pickle import loads
 from typing import Any
 
 from whoosh import query as wq
@@ -24,8 +23,9 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import unpack_uint
 
 from archive.index.analysis import squeeze
+from archive.index.fields import decode_positions
 
-_HEADER = 4  # the packed frequency before the pickled position deltas (whoosh.formats.Positions)
+_HEADER = 4  # the packed frequency before the positions (archive.index.fields.CompactPositions)
 BLOCK_READS = True  # read Whoosh's own postings a block at a time (False: only the public Matcher interface)
 
 
@@ -37,10 +37,14 @@ def cover_offsets(length: int) -> list[int]:
     return offsets
 
 
-def _positions(value: bytes) -> list[int]:
-    # Our own index's posting values, written by whoosh.formats.Positions.
-    codes = loads(value[_HEADER:] if value.endswith(b".") else value[_HEADER:] + b".")  # noqa: S301
-    return list(accumulate(codes))
+def _read_ids(m: Any) -> Any:
+    """The current block's document numbers (as ``W3LeafMatcher._read_ids``, decoding deltas in C)."""
+    if m._ids is None:
+        if m._data is None:
+            m._read_data()
+        ids = m._data[0]
+        m._ids = ids if m._byteids else tuple(accumulate(ids))
+    return m._ids
 
 
 class _Postings:
@@ -64,7 +68,7 @@ class _Postings:
                 m.next()
             return
         while m.is_active():
-            m._read_ids()
+            _read_ids(m)
             m._read_values()
             yield m._ids, m._values
             m._next_block()
@@ -96,7 +100,7 @@ class _Postings:
                 m.next()
         else:
             while m.is_active():
-                m._read_ids()
+                _read_ids(m)
                 m._read_weights()
                 ids.extend(m._ids)
                 weights.extend(m._weights)
@@ -125,8 +129,7 @@ class _Postings:
             if m._maxid < wanted[i]:
                 m._next_block()
                 continue
-            m._read_ids()
-            ids = m._ids
+            ids = _read_ids(m)
             values = None
             for j, doc in enumerate(ids):
                 while i < n and wanted[i] < doc:
@@ -180,13 +183,16 @@ def substring_docs(reader: Any, field: str, text: str) -> tuple[list[int], list[
             return [], []
         candidates = {d: candidates[d] for d in found}
         lists.append((found, offset))
+    # Where the phrase starts, as positions of the first list's bigram; the others are checked at their shift.
+    first_values, first_offset = lists[0]
+    rest = [(values, offset - first_offset) for values, offset in lists[1:]]
     docs_out: list[int] = []
     weights: list[float] = []
     for doc in sorted(candidates):
-        starts: set[int] | None = None
-        for values, offset in lists:
-            here = {p - offset for p in _positions(values[doc])}
-            starts = here if starts is None else starts & here
+        starts = decode_positions(first_values[doc])
+        for values, shift in rest:
+            held = set(decode_positions(values[doc]))
+            starts = tuple(p for p in starts if p + shift in held)
             if not starts:
                 break
         if starts:

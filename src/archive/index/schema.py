@@ -18,7 +18,7 @@ from archive.index.fields import BigramField, WordField
 from archive.models import Article, Section
 
 # Bump when the schema or the analysis changes: older indexes then ask for ``archive index --rebuild``.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Filter/facet name → index field. "year" is derived from the date.
 FACET_FIELDS = ("speaker", "attendee", "unit", "district", "theme", "meeting")
