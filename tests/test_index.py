@@ -298,3 +298,16 @@ def test_block_reads_and_the_public_matcher_interface_find_the_same_sections(
     expected = {q: sorted(k for k, v in squeezed.items() if q in v) for q in queries}
     assert by_blocks == by_matcher == expected
     assert all(expected.values()) and len(expected["市"]) > 300  # postings span several blocks of 128
+
+
+def test_phrases_past_the_sixteen_bit_positions_are_found(data_dir: Path) -> None:
+    filler = "各区各部门要压实责任，" * 7_000  # 77,000 characters
+    text = "开头说明年度目标。" + filler + "结尾部署防汛防台工作。"
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("long", [text]))
+        writer.update_article(article("short", ["防汛工作部署会议"]))
+    assert text.index("防汛防台") > 0xFFFF
+    assert section_ids(data_dir, '"部署防汛防台"') == ["long#0"]
+    assert section_ids(data_dir, '"开头说明"') == ["long#0"]
+    assert section_ids(data_dir, '"防汛"') == ["long#0", "short#0"]
+    assert section_ids(data_dir, '"门要压实责任，各区"') == ["long#0"]
