@@ -141,15 +141,22 @@ class IndexWriter:
     def __init__(self, writer: WhooshWriter) -> None:
         self._writer = writer
         self._pending: dict[str, Article] = {}
+        self._searcher: Any = None
         self.added = 0
         self.deleted = 0
 
+    def _delete(self, article_id: str) -> None:
+        # One searcher over the committed segments serves every deletion (Whoosh opens one per call otherwise).
+        if self._searcher is None:
+            self._searcher = self._writer.searcher()
+        self._writer.delete_by_term("article_id", article_id, searcher=self._searcher)
+
     def update_article(self, article: Article) -> None:
-        self._writer.delete_by_term("article_id", article.id)
+        self._delete(article.id)
         self._pending[article.id] = article
 
     def delete_article(self, article_id: str) -> None:
-        self._writer.delete_by_term("article_id", article_id)
+        self._delete(article_id)
         self._pending.pop(article_id, None)
         self.deleted += 1
 
@@ -159,6 +166,11 @@ class IndexWriter:
                 self._writer.add_document(**doc)
             self.added += 1
         self._pending.clear()
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
 
 
 def _locked_writer(ix: FileIndex, directory: Path, timeout: float, **options: Any) -> WhooshWriter:
@@ -188,7 +200,9 @@ def open_writer(data_dir: Path, words: Iterable[str] = (), *, timeout: float = L
     try:
         yield writer
         writer._flush()
+        writer._close()
     except BaseException:
+        writer._close()
         raw.cancel()
         raise
     else:
