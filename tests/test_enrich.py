@@ -370,3 +370,15 @@ def test_lists_of_those_who_attended_without_titles() -> None:
 def test_attending_comrades_who_ask_are_speakers() -> None:
     art = article("常委会委员邱明德、詹小雨等与会同志提出询问。部长单志刚出席大会发表讲话。")
     assert art.speakers == ["邱明德", "詹小雨", "单志刚"]
+
+
+def test_a_theme_needs_a_word_that_names_it() -> None:
+    hints = "今年增长较快，消费和投资都在增长，工业和园区投资也在增长，消费回暖。"
+    assert article(hints).themes == []
+    named_too = hints + "经济运行总体平稳，经济增长好于预期。"
+    assert article(named_too).themes == ["经济发展"]
+
+
+def test_a_title_names_its_themes() -> None:
+    art = article("市长今日视察活动现场。", title="南市推动长照服务 照顾独居老人")
+    assert art.themes == ["养老"]

@@ -12,7 +12,7 @@ import re
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
 from archive.enrich.people import PeopleFinder, candidates, short_forms
-from archive.enrich.themes import keywords, themes
+from archive.enrich.themes import keywords, named, themes
 from archive.enrich.units import (
     canonical_department,
     home_district,
@@ -156,7 +156,7 @@ def enrich(article: Article) -> Article:
         _add(districts, [u.district for u in units if u.district])
         section.districts = districts
         section_sites.append(sites(text, units_matcher))
-        section.themes = themes(headed_text)
+        section.themes = themes(text, fold(section.heading or ""))
         _add(speakers, section.speakers)
         _add(attendees, section.attendees)
 
@@ -192,8 +192,7 @@ def enrich(article: Article) -> Article:
     article.themes = []
     for section in article.sections:
         _add(article.themes, section.themes)
-    if not article.sections:
-        article.themes = themes(title)
+    _add(article.themes, named(title))
 
     body = "\n".join(texts)
     meeting, match, where = find_meeting(title, body)

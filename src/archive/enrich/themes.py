@@ -1,8 +1,10 @@
 """Themes: what a section is about, from the weighted keywords of the taxonomy in ``data/themes.toml``.
 
 One pass of one pattern over the section counts every keyword; a theme is kept when its weighted count
-reaches ``min_score`` and its density (per thousand characters) reaches ``density``, so a passing word in a
-long section does not make the section about that theme.
+reaches ``min_score``, its density (per thousand characters) reaches ``density`` and one of the keywords
+found names the theme outright (weight ``named``), so passing words in a long section, or hints alone, do
+not make the section about that theme. Words of a section's heading weigh more; a title names themes by
+such keywords alone.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ class Taxonomy:
     short_text: int
     top: int
     relative: float
+    heading_weight: float
+    named: float
 
 
 @functools.cache
@@ -47,18 +51,42 @@ def taxonomy() -> Taxonomy:
         short_text=int(settings.get("short_text", 200)),
         top=int(settings.get("top", 3)),
         relative=float(settings.get("relative", 0.0)),
+        heading_weight=float(settings.get("heading_weight", 1.0)),
+        named=float(settings.get("named", 3.0)),
     )
 
 
-def themes(text: str) -> list[str]:
-    """Themes of folded ``text``, strongest first."""
+def _scores(text: str, factor: float = 1.0, strongest: dict[str, float] | None = None) -> dict[str, float]:
+    """Weighted keyword count per theme; ``strongest`` collects each theme's heaviest keyword found."""
     tax = taxonomy()
     scores: dict[str, float] = defaultdict(float)
     for m in tax.pattern.finditer(text):
         for theme, weight in tax.weights[m.group()]:
-            scores[theme] += weight
+            scores[theme] += weight * factor
+            if strongest is not None:
+                strongest[theme] = max(strongest.get(theme, 0.0), weight)
+    return scores
+
+
+def named(text: str) -> list[str]:
+    """Themes a short text (a title) names outright: one of their keywords that name the theme (weight 3)."""
+    tax = taxonomy()
+    return sorted((t for t, score in _scores(text).items() if score >= tax.named), key=lambda t: tax.order[t])
+
+
+def themes(text: str, heading: str = "") -> list[str]:
+    """Themes of folded ``text``, strongest first; words of its ``heading`` weigh ``heading_weight`` times."""
+    tax = taxonomy()
+    strongest: dict[str, float] = {}
+    scores = _scores(text, strongest=strongest)
+    for theme, score in _scores(heading, tax.heading_weight, strongest).items():
+        scores[theme] += score
     size = max(len(text), tax.short_text)
-    chosen = [theme for theme, score in scores.items() if score >= tax.min_score and score * 1000 / size >= tax.density]
+    chosen = [
+        theme
+        for theme, score in scores.items()
+        if score >= tax.min_score and score * 1000 / size >= tax.density and strongest[theme] >= tax.named
+    ]
     chosen.sort(key=lambda t: (-scores[t], tax.order[t]))
     if chosen:
         floor = scores[chosen[0]] * tax.relative
