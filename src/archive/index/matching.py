@@ -12,7 +12,6 @@ is read through the public ``Matcher`` interface.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
@@ -20,12 +19,10 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.system import unpack_uint
 
 from archive.index.analysis import squeeze
 from archive.index.fields import decode_positions
 
-_HEADER = 4  # the packed frequency before the positions (archive.index.fields.CompactPositions)
 BLOCK_READS = True  # read Whoosh's own postings a block at a time (False: only the public Matcher interface)
 
 
@@ -153,41 +150,38 @@ def term_postings(reader: Any, field: str, term: str) -> tuple[list[int], list[f
     return _Postings(reader, field, term).weighted()
 
 
-def substring_docs(reader: Any, field: str, text: str) -> tuple[list[int], list[float]]:
-    """Documents of one segment whose ``field`` contains the squeezed string ``text``, with weights."""
+def substring_docs(reader: Any, field: str, text: str) -> list[int]:
+    """Documents of one segment whose ``field`` contains the squeezed string ``text`` (ascending)."""
     if not text:
-        return [], []
+        return []
     if len(text) == 1:
         docs: set[int] = set()
         for term in reader.expand_prefix(field, text):
             docs.update(_Postings(reader, field, term).ids())
-        ordered = sorted(docs)
-        return ordered, [1.0] * len(ordered)
+        return sorted(docs)
     offsets = cover_offsets(len(text))
     grams = [(text[o : o + 2], o) for o in offsets]
     frequencies = {}
     for gram, _ in grams:
         frequencies[gram] = reader.doc_frequency(field, gram)
         if not frequencies[gram]:
-            return [], []
+            return []
     grams.sort(key=lambda g: frequencies[g[0]])
     first, first_offset = grams[0]
-    if len(grams) == 1:  # a two-character string: the term's own postings, weighted by its frequency
-        pairs = list(_Postings(reader, field, first).items())
-        return [d for d, _ in pairs], [1.0 + math.log(unpack_uint(v[:_HEADER])[0] or 1) for _, v in pairs]
+    if len(grams) == 1:  # a two-character string: the term's own postings
+        return list(_Postings(reader, field, first).ids())
     candidates = dict(_Postings(reader, field, first).items())
     lists = [(candidates, first_offset)]
     for gram, offset in grams[1:]:
         found = _Postings(reader, field, gram).items_in(sorted(candidates))
         if not found:
-            return [], []
+            return []
         candidates = {d: candidates[d] for d in found}
         lists.append((found, offset))
     # Where the phrase starts, as positions of the first list's bigram; the others are checked at their shift.
     first_values, first_offset = lists[0]
     rest = [(values, offset - first_offset) for values, offset in lists[1:]]
     docs_out: list[int] = []
-    weights: list[float] = []
     for doc in sorted(candidates):
         starts = decode_positions(first_values[doc])
         for values, shift in rest:
@@ -197,8 +191,7 @@ def substring_docs(reader: Any, field: str, text: str) -> tuple[list[int], list[
                 break
         if starts:
             docs_out.append(doc)
-            weights.append(1.0 + math.log(len(starts)))
-    return docs_out, weights
+    return docs_out
 
 
 class Substring(wq.Query):  # type: ignore[misc]
@@ -244,11 +237,9 @@ class Substring(wq.Query):  # type: ignore[misc]
         reader = searcher.reader()
         leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
         ids: list[int] = []
-        weights: list[float] = []
         for leaf, offset in leaves:
-            found, found_weights = substring_docs(leaf, self.fieldname, self.text)
-            ids.extend(d + offset for d in found)
-            weights.extend(w * self.boost for w in found_weights)
+            ids.extend(d + offset for d in substring_docs(leaf, self.fieldname, self.text))
         if not ids:
             return NullMatcher()
-        return ListMatcher(ids, weights)
+        # Matching only: relevance comes from the word fields (archive.index.reader.IndexReader.scores).
+        return ListMatcher(ids, all_weights=self.boost)
