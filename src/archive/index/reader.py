@@ -133,27 +133,32 @@ class IndexReader:
         leaves: list[tuple[Any, int]] = self._searcher.reader().leaf_readers()
         return leaves
 
+    def _per_segment(self, cache: dict[tuple[str, str], Any], field: str, read: Any) -> list[tuple[Any, int]]:
+        """``(read(leaf, field), offset)`` per segment, kept in ``cache`` while the segment lives."""
+        parts = []
+        live = set()
+        for leaf, offset in self._leaves():
+            key = (leaf.segment().segment_id(), field)
+            live.add(key)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = read(leaf, field)
+            parts.append((found, offset))
+        for key in [k for k in cache if k[1] == field and k not in live]:
+            del cache[key]
+        return parts
+
     def column(self, field: str) -> _Column:
         found = self._columns.get(field)
         if found is not None:
             return found
         registry = self._registries[field]
-        docs_parts: list[IntArray] = []
-        value_parts: list[IntArray] = []
-        live_keys = set()
-        for leaf, offset in self._leaves():
-            key = (leaf.segment().segment_id(), field)
-            live_keys.add(key)
-            cached = self._segment_cache.get(key)
-            if cached is None:
-                cached = self._read_segment(leaf, field, registry)
-                self._segment_cache[key] = cached
-            docs_parts.append(cached[0] + offset)
-            value_parts.append(cached[1])
-        for key in [k for k in self._segment_cache if k[1] == field and k not in live_keys]:
-            del self._segment_cache[key]
-        if docs_parts:
-            column = _Column(np.concatenate(docs_parts).astype(np.int32), np.concatenate(value_parts))
+        parts = self._per_segment(
+            self._segment_cache, field, lambda leaf, name: self._read_segment(leaf, name, registry)
+        )
+        if parts:
+            docs = np.concatenate([cached[0] + offset for cached, offset in parts]).astype(np.int32)
+            column = _Column(docs, np.concatenate([cached[1] for cached, _ in parts]))
         else:
             column = _Column(np.zeros(0, np.int32), np.zeros(0, np.int32))
         self._columns[field] = column
@@ -237,18 +242,8 @@ class IndexReader:
     # ---- ranking --------------------------------------------------------------------------------------
     def lengths(self, field: str) -> FloatArray:
         """Per document: the length in terms of ``field`` (0 when absent), for the searcher's documents."""
-        parts: list[FloatArray] = []
-        live = set()
-        for leaf, _ in self._leaves():
-            key = (leaf.segment().segment_id(), field)
-            live.add(key)
-            found = self._length_cache.get(key)
-            if found is None:
-                found = self._length_cache[key] = self._read_lengths(leaf, field)
-            parts.append(found)
-        for key in [k for k in self._length_cache if k[1] == field and k not in live]:
-            del self._length_cache[key]
-        return np.concatenate(parts) if parts else np.zeros(0, np.float32)
+        parts = self._per_segment(self._length_cache, field, self._read_lengths)
+        return np.concatenate([found for found, _ in parts]) if parts else np.zeros(0, np.float32)
 
     @staticmethod
     def _read_lengths(leaf: Any, field: str) -> FloatArray:
