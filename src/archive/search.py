@@ -42,13 +42,6 @@ from archive.index.schema import FILTER_FIELDS
 from archive.index.writer import live_dir
 
 FACETS = ("speaker", "unit", "theme", "district", "year", "meeting")
-HIT_LISTS = {
-    "speakers": "speakers",
-    "units": "units",
-    "districts": "districts",
-    "themes": "themes",
-    "attendees": "attendees",
-}
 SORTS = ("relevance", "date")
 MAX_QUERY_LENGTH = 1000
 MAX_PER_PAGE = 1000
