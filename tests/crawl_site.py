@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+
+from click.testing import CliRunner
+
+from archive.cli import _register, cli
 
 Reply = tuple[int, dict[str, str], bytes]
 Route = Callable[["Request"], Reply | None]
@@ -141,3 +148,13 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
             return True
         time.sleep(0.01)
     return False
+
+
+def crawl(data_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``archive crawl`` in this process (the pipeline's dictionaries load once per test process)."""
+    _register()
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(cli, ["--data", str(data_dir), "crawl", *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["archive", "crawl", *args], result.exit_code, result.stdout, result.stderr)

@@ -11,13 +11,13 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 from conftest import ROOT
+from processes import archive
 
 pytestmark = pytest.mark.browser
 
@@ -40,17 +40,6 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-def archive(data: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "archive", "--data", str(data), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-        **kwargs,  # type: ignore[call-overload]
-    )
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import sqlite3
@@ -15,26 +14,16 @@ import pytest
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
-from archive.cli import _register, cli
+from archive.cli import cli
 from archive.crawler.classify import analyse, classify
 from archive.crawler.rules import load_rules
 from archive.errors import CrawlError
 from archive.store import Store
-from crawl_site import PARAGRAPHS, Request, Site, article_html, list_html
+from crawl_site import PARAGRAPHS, Request, Site, article_html, crawl, list_html
 
 ROOT = Path(__file__).resolve().parent.parent
 DAYS = ("20240215", "20240216", "20240217")
 _KEEP = re.compile(r"pages/(2024021[5-7]\.shtml|VIDE\w+24021[5-7]\.shtml)$")
-
-
-def crawl(data_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``archive crawl`` in this process (the pipeline's dictionaries load once per test process)."""
-    _register()
-    with contextlib.chdir(cwd):
-        result = CliRunner().invoke(cli, ["--data", str(data_dir), "crawl", *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(["archive", "crawl", *args], result.exit_code, result.stdout, result.stderr)
 
 
 def stored_urls(data_dir: Path) -> set[str]:

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import subprocess
 import time
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from archive.cli import _register, cli
+from archive.cli import cli
 from archive.store import Store
-from crawl_site import PARAGRAPHS, Request, Site, article_html, list_html
-
-
-def crawl(data_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``archive crawl`` in this process (the pipeline's dictionaries load once per test process)."""
-    _register()
-    with contextlib.chdir(cwd):
-        result = CliRunner().invoke(cli, ["--data", str(data_dir), "crawl", *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(["archive", "crawl", *args], result.exit_code, result.stdout, result.stderr)
+from crawl_site import PARAGRAPHS, Request, Site, article_html, crawl, list_html
 
 
 def titles(data_dir: Path) -> dict[str, str]:

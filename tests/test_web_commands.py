@@ -16,16 +16,7 @@ from urllib.parse import quote
 from archive.commands.web import demo_dir
 from archive.crawler.files import iter_documents
 from archive.models import Document
-
-
-def archive(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "archive", "--data", str(data), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+from processes import archive
 
 
 def test_demo_bundle_is_big_enough() -> None:
