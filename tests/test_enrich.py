@@ -382,3 +382,9 @@ def test_a_theme_needs_a_word_that_names_it() -> None:
 def test_a_title_names_its_themes() -> None:
     art = article("市长今日视察活动现场。", title="南市推动长照服务 照顾独居老人")
     assert art.themes == ["养老"]
+
+
+def test_people_named_inside_what_another_said_are_not_speakers() -> None:
+    art = article("部長甘立新表示，近年來習近平總書記就這項工作作出重要指示，各地要抓好落實。")
+    assert art.speakers == ["甘立新"]
+    assert article("市长黄伟哲今日颁奖。黄市长期勉同仁持续努力。").speakers == ["黄伟哲"]

@@ -40,6 +40,8 @@ def candidates(text: str) -> set[str]:
 
 
 _BODY_AFTER = "局处所院厅署科司"
+#: How far back in a sentence to look for a speech verb that puts a name inside what was said.
+_SENTENCE_REACH = 120
 #: …but 郑新辉局长 is a three-character name before a title, not a body.
 _TITLE_AFTER_BODY_CHAR = "长"
 
@@ -143,6 +145,9 @@ class PeopleFinder:
                 end = nxt.end()
             consumed = end
             if p.blocked_before.search(text, max(0, m.start() - 16), m.start()):
+                continue
+            # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
+            if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()):
                 continue
             for name in chain:
                 roles.mentions.append((end, name))

@@ -281,6 +281,8 @@ _ROAD_AFTER = re.compile(
 )
 #: …unless a house number follows: that is a postal address (仁德区正义一街39号).
 _HOUSE_NUMBER = re.compile(r"[\u4e00-\u9fff\d]{0,8}?[\d一二三四五六七八九十百零〇]+(?:之\d+)?号")
+#: What a county-level name ends with.
+_DISTRICT_END = re.compile("[区县市旗]")
 #: …or right after a word placing the event there (于新市区…举办, 在安平区安北路进行…).
 _AT_BEFORE = re.compile(r"(?:于|在|位于|至|赴|前往)(?:台南市|本市)?$")
 #: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
@@ -291,14 +293,18 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
     """Districts where what ``text`` reports takes place: full district names before a road or after 于/在,
     and lists of short names closed by 区 (佳里、七股、西港区). Not a district named in passing."""
     found: list[str] = []
-    for hit in m.pattern.finditer(text):
-        name = hit.group()
-        if m.place_district.get(name) != name:  # only full district names of the jurisdictions in play
+    for suffix in _DISTRICT_END.finditer(text):
+        # the longest full district name of the jurisdictions in play ending here (中西区 before 西区)
+        end = suffix.end()
+        spelled = (text[max(0, end - size) : end] for size in (4, 3, 2))
+        name = next((word for word in spelled if m.place_district.get(word) == word), None)
+        if name is None:
             continue
-        road = _ROAD_AFTER.match(text, hit.end())
-        if road is not None and (_HOUSE_NUMBER.match(text, hit.end()) or _PLACE_NAMES_BODY.match(text, road.end())):
+        start = end - len(name)
+        road = _ROAD_AFTER.match(text, end)
+        if road is not None and (_HOUSE_NUMBER.match(text, end) or _PLACE_NAMES_BODY.match(text, road.end())):
             continue  # a postal address, or a school named after a bridge (七股区竹桥国中)
-        at = _AT_BEFORE.search(text, max(0, hit.start() - 6), hit.start())
+        at = _AT_BEFORE.search(text, max(0, start - 6), start)
         if (road is not None or at is not None) and name not in found:
             found.append(name)
     for listed in _SHORT_LIST.finditer(text):
