@@ -388,3 +388,11 @@ def test_people_named_inside_what_another_said_are_not_speakers() -> None:
     art = article("部長甘立新表示，近年來習近平總書記就這項工作作出重要指示，各地要抓好落實。")
     assert art.speakers == ["甘立新"]
     assert article("市长黄伟哲今日颁奖。黄市长期勉同仁持续努力。").speakers == ["黄伟哲"]
+
+
+def test_bodies_holding_events_over_a_span_of_days_or_jointly() -> None:
+    art = article(
+        "南瀛天文館4月1日至5日舉辦星空週系列活動。",
+        "由最高人民法院与中央广播电视总台共同主办的宣传活动今天启动。",
+    )
+    assert art.units == ["南瀛天文馆", "最高人民法院", "中央广播电视总台"]

@@ -17,6 +17,7 @@ HAN = "\u4e00-\u9fff"
 CLAUSE_END = "，,。；;！!？?\n：:"
 DATE = (
     r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[今昨明]\(\d{1,2}\)日|\d{1,2}/\d{1,2})"
+    r"(?:(?:至|到|-|~|～)(?:\d{1,2}月)?\d{1,2}日)?"  # 4月1日至5日
     r"(?:上午|下午|晚上|晚间|早上|中午)?"
 )
 
@@ -111,7 +112,7 @@ def patterns() -> Patterns:
     unit_verbs = _alt(list(lang["unit_verbs"]))
     foreign_spokes = _alt(list(lang["unit_foreign_spokespeople"]))
     # 市府今(25)日于永华市政中心举行…: where a body held something
-    venue = f"(?:于|在){clause}{{1,24}}?(?:{unit_verbs})"
+    venue = f"(?:于|在){clause}{{1,24}}?(?:{unit_verbs}|办理)"
     # …负责同志和老战士代表先后发言: others speak with the body's spokesperson
     with_others = f"(?:(?:[、和及与]|以及){clause}{{0,20}}?(?:代表|同志|负责人))?"
     unit_predicate = re.compile(
