@@ -396,3 +396,8 @@ def test_bodies_holding_events_over_a_span_of_days_or_jointly() -> None:
         "由最高人民法院与中央广播电视总台共同主办的宣传活动今天启动。",
     )
     assert art.units == ["南瀛天文馆", "最高人民法院", "中央广播电视总台"]
+
+
+def test_a_food_bank_is_welfare_not_finance() -> None:
+    art = article("食物銀行今日揭牌，銀行捐贈物資，食物銀行將以集點方式協助弱勢家庭，物資由銀行與企業提供。")
+    assert art.themes == ["民生保障"]
