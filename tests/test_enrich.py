@@ -401,3 +401,10 @@ def test_bodies_holding_events_over_a_span_of_days_or_jointly() -> None:
 def test_a_food_bank_is_welfare_not_finance() -> None:
     art = article("食物銀行今日揭牌，銀行捐贈物資，食物銀行將以集點方式協助弱勢家庭，物資由銀行與企業提供。")
     assert art.themes == ["民生保障"]
+
+
+def test_a_long_list_after_a_head_is_read_in_time() -> None:
+    names = "、".join(f"{family}{given}" for family in "赵钱孙李周吴郑王冯陈" for given in "明亮华")
+    art = article(f"台南市議長郭正明、副議長林正華也率領市議員{names}等人到場關心，共同為活動揭幕。")
+    assert "台南市政府" not in art.units
+    assert len(art.attendees) == 30

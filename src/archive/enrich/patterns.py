@@ -130,7 +130,8 @@ def patterns() -> Patterns:
         f"|(?:{head_verbs}))"
     )
     # 公安部部长王小洪，最高人民法院院长张军…到会听取意见、回答询问: others listed before the shared verb
-    listed = "(?:[，,、][^。；;！!？?\\n，,]{2,30}?)*?"
+    # (a separator never stands inside an item, so a long list is split one way only: no runaway backtracking)
+    listed = "(?:[，,、][^。；;！!？?\\n，,、]{2,30}?)*?"
     place_predicate = re.compile(
         f"(?:{DATE})?(?:{adverbs})*(?:(?P<verb>{speech_full})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
     )
