@@ -59,8 +59,9 @@ class Gazetteer:
     themes: dict[str, Any]
     meetings: list[dict[str, Any]]
 
-    @property
+    @functools.cached_property
     def persons(self) -> dict[str, str]:
+        """Every leader's name and title (the first jurisdiction listing a name wins); built once."""
         people: dict[str, str] = {}
         for jurisdiction in self.jurisdictions:
             for name, title in jurisdiction.persons.items():

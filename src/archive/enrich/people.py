@@ -112,6 +112,13 @@ class Roles:
                 bucket.append(name)
 
 
+@functools.lru_cache(maxsize=2048)
+def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names as one pattern, and as the next name of a chain (many articles share a set of names)."""
+    alternatives = trie_pattern(names)
+    return re.compile(alternatives), re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
+
+
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
@@ -120,9 +127,7 @@ class PeopleFinder:
         self.next_name = None
         self.forms = forms or {}
         if names:
-            alternatives = trie_pattern(sorted(names | set(self.forms)))
-            self.names = re.compile(alternatives)
-            self.next_name = re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
+            self.names, self.next_name = _compiled(tuple(sorted(names | set(self.forms))))
 
     def roles(self, text: str, last_mention: str | None = None) -> Roles:
         roles = Roles()
