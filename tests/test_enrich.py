@@ -362,9 +362,12 @@ def test_lists_of_those_who_attended_without_titles() -> None:
     art = article(
         "座谈会由市委书记周明远主持并讲话。出席座谈会的特邀人士还有韩立新、葛春燕、钱多和鲁建平等。",
         "大会执行主席孔德明、温小芸在主席台执行主席席就座。市议员邢志强、苗佳慧也到场表达支持。",
+        "市议员严可风也前往听取简报。市长周明远听取简报后表示，将加快施工。",
     )
     assert art.speakers == ["周明远"]
-    assert art.attendees == ["韩立新", "葛春燕", "钱多", "鲁建平", "孔德明", "温小芸", "邢志强", "苗佳慧"]
+    assert art.attendees == [
+        "韩立新", "葛春燕", "钱多", "鲁建平", "孔德明", "温小芸", "邢志强", "苗佳慧", "严可风",
+    ]  # fmt: skip
 
 
 def test_attending_comrades_who_ask_are_speakers() -> None:
