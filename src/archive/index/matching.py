@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -143,6 +145,13 @@ class _Postings:
         return found
 
 
+def term_docs(reader: Any, field: str, term: str) -> list[int]:
+    """Live documents of one segment holding ``term`` in ``field`` (ascending)."""
+    if not reader.doc_frequency(field, term):
+        return []
+    return list(_Postings(reader, field, term).ids())
+
+
 def term_postings(reader: Any, field: str, term: str) -> tuple[list[int], list[float]]:
     """Documents of one segment holding ``term`` in ``field``, with the term's frequency in each."""
     if not reader.doc_frequency(field, term):
@@ -178,11 +187,46 @@ def substring_docs(reader: Any, field: str, text: str) -> list[int]:
             return []
         candidates = {d: candidates[d] for d in found}
         lists.append((found, offset))
-    # Where the phrase starts, as positions of the first list's bigram; the others are checked at their shift.
+    ordered = sorted(candidates)
+    found_docs = _starts_everywhere(ordered, lists)
+    if found_docs is None:  # some section beyond 65,535 characters: check one document at a time
+        found_docs = _starts_one_by_one(ordered, lists)
+    return found_docs
+
+
+_STRIDE = 1 << 16  # start positions of 16-bit lists stay below this
+
+
+def _starts_everywhere(docs: list[int], lists: list[tuple[dict[int, bytes], int]]) -> list[int] | None:
+    """The documents where every list's bigram sits at its offset from one start, checked with numpy.
+
+    Each list's positions for all ``docs`` become keys ``document index * 2^16 + start``; a document matches
+    when some key is in every list. ``None`` when a list holds 32-bit positions.
+    """
+    keys: npt.NDArray[np.int64] | None = None
+    index = np.arange(len(docs), dtype=np.int64)
+    for values, offset in lists:
+        chosen = [values[d] for d in docs]
+        counts = np.frombuffer(b"".join([v[:4] for v in chosen]), dtype=">u4").astype(np.int64)
+        sizes = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen)) - 4
+        if np.any(sizes != 2 * counts):
+            return None
+        positions = np.frombuffer(b"".join([v[4:] for v in chosen]), dtype="<u2").astype(np.int64) - offset
+        here = np.repeat(index, counts) * _STRIDE + positions
+        here = here[positions >= 0]
+        keys = here if keys is None else np.intersect1d(keys, here, assume_unique=True)
+        if not len(keys):
+            return []
+    if keys is None:
+        return []
+    return [docs[i] for i in np.unique(keys // _STRIDE)]
+
+
+def _starts_one_by_one(docs: list[int], lists: list[tuple[dict[int, bytes], int]]) -> list[int]:
     first_values, first_offset = lists[0]
     rest = [(values, offset - first_offset) for values, offset in lists[1:]]
-    docs_out: list[int] = []
-    for doc in sorted(candidates):
+    found: list[int] = []
+    for doc in docs:
         starts = decode_positions(first_values[doc])
         for values, shift in rest:
             held = set(decode_positions(values[doc]))
@@ -190,8 +234,8 @@ def substring_docs(reader: Any, field: str, text: str) -> list[int]:
             if not starts:
                 break
         if starts:
-            docs_out.append(doc)
-    return docs_out
+            found.append(doc)
+    return found
 
 
 class Substring(wq.Query):  # type: ignore[misc]

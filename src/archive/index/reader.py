@@ -28,7 +28,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from archive.index.matching import term_postings
+from archive.index.matching import Substring, substring_docs, term_docs, term_postings
 from archive.index.schema import FACET_FIELDS
 from archive.index.writer import live_dir, open_index
 
@@ -287,6 +287,47 @@ class IndexReader:
             scores[where[inside]] += boost * idf * (tf * (BM25_K1 + 1)) / (tf + norm)
         return scores
 
+    # ---- matching -------------------------------------------------------------------------------------
+    def docnums(self, q: wq.Query) -> npt.NDArray[np.int64]:
+        """The live documents matching ``q``, ascending.
+
+        Substring, term, and/or/not and "everything" are evaluated here over whole document lists with numpy;
+        anything else (a date range) through Whoosh's matchers.
+        """
+        if isinstance(q, Substring | wq.Term):
+            parts = []
+            for leaf, offset in self._leaves():
+                if isinstance(q, Substring):
+                    found = substring_docs(leaf, q.fieldname, q.text)
+                else:
+                    found = term_docs(leaf, q.fieldname, q.text)
+                if found:
+                    parts.append(np.asarray(found, dtype=np.int64) + offset)
+            return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        if isinstance(q, wq.Every):
+            return np.flatnonzero(self._live_mask()).astype(np.int64)
+        if isinstance(q, wq.Not):
+            return np.setdiff1d(np.flatnonzero(self._live_mask()), self.docnums(q.query), assume_unique=True)
+        if isinstance(q, wq.And):
+            positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
+            negative = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
+            if not positive:
+                positive = [wq.Every()]
+            # Smallest first: later intersections and exclusions work on fewer documents.
+            lists = sorted((self.docnums(c) for c in positive), key=len)
+            result = lists[0]
+            for other in lists[1:]:
+                result = np.intersect1d(result, other, assume_unique=True)
+            for excluded in negative:
+                if len(result):
+                    result = result[~np.isin(result, self.docnums(excluded))]
+            return result
+        if isinstance(q, wq.Or):
+            alternatives = [self.docnums(c) for c in q.subqueries]
+            return np.unique(np.concatenate(alternatives)) if alternatives else np.zeros(0, np.int64)
+        docs = np.fromiter(self._searcher.docs_for_query(q), dtype=np.int64)
+        return docs if not len(docs) or bool(np.all(docs[1:] > docs[:-1])) else np.unique(docs)
+
     # ---- searching ------------------------------------------------------------------------------------
     def search(
         self,
@@ -302,7 +343,7 @@ class IndexReader:
         """Total, facets and one page of hits for ``q``, by relevance (BM25 of ``rank`` terms) or date."""
         with self._lock:
             searcher = self._searcher
-            docnums = np.unique(np.fromiter(searcher.docs_for_query(q), dtype=np.int64))
+            docnums = self.docnums(q)
             total = len(docnums)
             mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
             mask[docnums] = True
