@@ -181,7 +181,7 @@ def breakdown(service: SearchService) -> dict[str, Any]:
         t = time.perf_counter()
         import numpy as np
 
-        docs = np.fromiter(searcher.docs_for_query(wq), dtype=np.int64)
+        docs = reader.docnums(wq)
         t_match = time.perf_counter() - t
         mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
         mask[docs] = True
