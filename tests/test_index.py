@@ -311,3 +311,16 @@ def test_phrases_past_the_sixteen_bit_positions_are_found(data_dir: Path) -> Non
     assert section_ids(data_dir, '"开头说明"') == ["long#0"]
     assert section_ids(data_dir, '"防汛"') == ["long#0", "short#0"]
     assert section_ids(data_dir, '"门要压实责任，各区"') == ["long#0"]
+
+
+def test_ranking_counts_occurrences_of_the_string_not_only_its_words(data_dir: Path) -> None:
+    # "长钮" crosses the words 市长|钮…: no word of the query is in either section, only the string is.
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("twice", ["市长钮翊澄说，市长钮翊澄又说"], published="2026-01-05"))
+        writer.update_article(article("once", ["市长钮翊澄说，其他人员又说"], published="2026-03-05"))
+    with SearchService(data_dir) as service:
+        hits = service.search("长钮")["hits"]
+        by_date = service.search("长钮", sort="date")["hits"]
+    assert [h["article_id"] for h in by_date] == ["once", "twice"]
+    assert [h["article_id"] for h in hits] == ["twice", "once"]
+    assert hits[0]["score"] > hits[1]["score"] > 0

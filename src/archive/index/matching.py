@@ -159,45 +159,57 @@ def term_postings(reader: Any, field: str, term: str) -> tuple[list[int], list[f
     return _Postings(reader, field, term).weighted()
 
 
-def substring_docs(reader: Any, field: str, text: str) -> list[int]:
-    """Documents of one segment whose ``field`` contains the squeezed string ``text`` (ascending)."""
+Occurrences = tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]  # documents (ascending), how often in each
+_NONE: Occurrences = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+
+
+def _occurrences(docs: Any, counts: Any) -> Occurrences:
+    return np.asarray(docs, dtype=np.int64), np.asarray(counts, dtype=np.float32)
+
+
+def substring_docs(reader: Any, field: str, text: str) -> Occurrences:
+    """Documents of one segment whose ``field`` contains the squeezed string ``text``, with occurrence counts."""
     if not text:
-        return []
-    if len(text) == 1:
-        docs: set[int] = set()
+        return _NONE
+    if len(text) == 1:  # every bigram that starts with the character, summed per document
+        all_ids: list[int] = []
+        all_weights: list[float] = []
         for term in reader.expand_prefix(field, text):
-            docs.update(_Postings(reader, field, term).ids())
-        return sorted(docs)
+            ids, weights = _Postings(reader, field, term).weighted()
+            all_ids += ids
+            all_weights += weights
+        docs, where = np.unique(np.asarray(all_ids, dtype=np.int64), return_inverse=True)
+        return docs, np.bincount(where, weights=all_weights, minlength=len(docs)).astype(np.float32)
     offsets = cover_offsets(len(text))
     grams = [(text[o : o + 2], o) for o in offsets]
     frequencies = {}
     for gram, _ in grams:
         frequencies[gram] = reader.doc_frequency(field, gram)
         if not frequencies[gram]:
-            return []
+            return _NONE
     grams.sort(key=lambda g: frequencies[g[0]])
     first, first_offset = grams[0]
-    if len(grams) == 1:  # a two-character string: the term's own postings
-        return list(_Postings(reader, field, first).ids())
+    if len(grams) == 1:  # a two-character string: the term's own postings and frequencies
+        return _occurrences(*_Postings(reader, field, first).weighted())
     candidates = dict(_Postings(reader, field, first).items())
     lists = [(candidates, first_offset)]
     for gram, offset in grams[1:]:
         found = _Postings(reader, field, gram).items_in(sorted(candidates))
         if not found:
-            return []
+            return _NONE
         candidates = {d: candidates[d] for d in found}
         lists.append((found, offset))
     ordered = sorted(candidates)
-    found_docs = _starts_everywhere(ordered, lists)
-    if found_docs is None:  # some section beyond 65,535 characters: check one document at a time
-        found_docs = _starts_one_by_one(ordered, lists)
-    return found_docs
+    occurrences = _starts_everywhere(ordered, lists)
+    if occurrences is None:  # some section beyond 65,535 characters: check one document at a time
+        occurrences = _starts_one_by_one(ordered, lists)
+    return occurrences
 
 
 _STRIDE = 1 << 16  # start positions of 16-bit lists stay below this
 
 
-def _starts_everywhere(docs: list[int], lists: list[tuple[dict[int, bytes], int]]) -> list[int] | None:
+def _starts_everywhere(docs: list[int], lists: list[tuple[dict[int, bytes], int]]) -> Occurrences | None:
     """The documents where every list's bigram sits at its offset from one start, checked with numpy.
 
     Each list's positions for all ``docs`` become keys ``document index * 2^16 + start``; a document matches
@@ -216,16 +228,17 @@ def _starts_everywhere(docs: list[int], lists: list[tuple[dict[int, bytes], int]
         here = here[positions >= 0]
         keys = here if keys is None else np.intersect1d(keys, here, assume_unique=True)
         if not len(keys):
-            return []
+            return _NONE
     if keys is None:
-        return []
-    return [docs[i] for i in np.unique(keys // _STRIDE)]
+        return _NONE
+    matched, counts = np.unique(keys // _STRIDE, return_counts=True)
+    return np.asarray(docs, dtype=np.int64)[matched], counts.astype(np.float32)
 
 
-def _starts_one_by_one(docs: list[int], lists: list[tuple[dict[int, bytes], int]]) -> list[int]:
+def _starts_one_by_one(docs: list[int], lists: list[tuple[dict[int, bytes], int]]) -> Occurrences:
     first_values, first_offset = lists[0]
     rest = [(values, offset - first_offset) for values, offset in lists[1:]]
-    found: list[int] = []
+    found: dict[int, int] = {}
     for doc in docs:
         starts = decode_positions(first_values[doc])
         for values, shift in rest:
@@ -234,8 +247,8 @@ def _starts_one_by_one(docs: list[int], lists: list[tuple[dict[int, bytes], int]
             if not starts:
                 break
         if starts:
-            found.append(doc)
-    return found
+            found[doc] = len(starts)
+    return _occurrences(list(found), list(found.values()))
 
 
 class Substring(wq.Query):  # type: ignore[misc]
@@ -282,7 +295,7 @@ class Substring(wq.Query):  # type: ignore[misc]
         leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
         ids: list[int] = []
         for leaf, offset in leaves:
-            ids.extend(d + offset for d in substring_docs(leaf, self.fieldname, self.text))
+            ids.extend((substring_docs(leaf, self.fieldname, self.text)[0] + offset).tolist())
         if not ids:
             return NullMatcher()
         # Matching only: relevance comes from the word fields (archive.index.reader.IndexReader.scores).

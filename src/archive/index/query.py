@@ -19,10 +19,11 @@ from whoosh import query as wq
 
 from archive.index.analysis import query_words, squeeze
 from archive.index.matching import Substring
-from archive.index.schema import facet_values
+from archive.index.schema import BIGRAM_FIELD, facet_values
 
 WORD_BOOST = 2.0
 TITLE_BOOST = 1.0
+STRING_BOOST = 1.0  # occurrences of the whole searched string
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,20 @@ def match_query(value: str) -> wq.Query | None:
     """Sections whose folded content contains ``value`` (whitespace runs match any whitespace run)."""
     if not squeeze(value):
         return None
-    return Substring("ng", value)
+    return Substring(BIGRAM_FIELD, value)
 
 
 def rank_terms(node: Node | None) -> list[tuple[str, str, float]]:
-    """``(field, word, boost)`` for the words of everything searched for (not excluded): what ranks a result."""
+    """``(field, word, boost)`` for everything searched for (not excluded): what ranks a result.
+
+    Each string ranks by its occurrences in the bigram field and by its jieba words in the word and title fields.
+    """
     terms: list[tuple[str, str, float]] = []
 
     def walk(n: Node | None) -> None:
         if isinstance(n, Text):
+            if squeeze(n.value):
+                terms.append((BIGRAM_FIELD, squeeze(n.value), STRING_BOOST))
             found = list(dict.fromkeys(query_words(n.value)))
             # Single characters are in most sections: ranking on them costs much and says little.
             longer = [w for w in found if len(w) > 1] or found[:1]

@@ -6,8 +6,9 @@ cached by segment id, so a refresh after an incremental commit only reads the ne
 set is then a boolean mask over the documents and one ``bincount`` per field. Date sorting uses the same
 columns (the ``date`` field's value ids ranked by date).
 
-Relevance is BM25 over the query's words in the word and title fields (``archive.index.query.rank_terms``),
-computed with numpy for all matches at once: each term's postings are read a block at a time and the fields'
+Relevance is BM25 over the query's words in the word and title fields and over the occurrences of each
+searched string in the bigram field (``archive.index.query.rank_terms``), computed with numpy for all
+matches at once: each term's postings are read a block at a time and the fields'
 document lengths are cached per segment like the facet columns. Scoring every match through Whoosh's
 matchers instead costs tens of microseconds a document, which a common word multiplies into a slow page.
 Ties (and matches no ranking word reaches) go newest first.
@@ -29,7 +30,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from archive.index.matching import Substring, substring_docs, term_docs, term_postings
-from archive.index.schema import FACET_FIELDS
+from archive.index.schema import BIGRAM_FIELD, FACET_FIELDS
 from archive.index.writer import live_dir, open_index
 
 COLUMN_FIELDS = (*FACET_FIELDS, "year", "date")
@@ -87,6 +88,7 @@ class IndexReader:
         self._registries = {name: _Registry() for name in COLUMN_FIELDS}
         self._segment_cache: dict[tuple[str, str], tuple[IntArray, IntArray]] = {}
         self._length_cache: dict[tuple[str, str], FloatArray] = {}
+        self._substring_cache: dict[tuple[str, str], tuple[npt.NDArray[np.int64], FloatArray]] = {}
         self._columns: dict[str, _Column] = {}
         self._date_rank: IntArray | None = None
         self._titles: list[str] | None = None
@@ -256,6 +258,38 @@ class IndexReader:
             return lengths
         return np.array([leaf.doc_field_length(d, field, 0) or 0 for d in range(count)], dtype=np.float32)
 
+    def _occurrences(self, field: str, text: str) -> tuple[npt.NDArray[np.int64], FloatArray]:
+        """Documents containing the squeezed string ``text`` in bigram field ``field``, with occurrence counts."""
+        key = (field, text)
+        found = self._substring_cache.get(key)
+        if found is None:
+            parts = [
+                (docs + offset, counts)
+                for leaf, offset in self._leaves()
+                for docs, counts in [substring_docs(leaf, field, text)]
+            ]
+            if parts:
+                found = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+            else:
+                found = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+            self._substring_cache[key] = found
+        return found
+
+    def _postings(self, field: str, word: str) -> tuple[npt.NDArray[np.int64], FloatArray]:
+        """Documents holding ``word`` in ``field`` and its frequency there (bigram fields: a whole string)."""
+        if field == BIGRAM_FIELD:
+            return self._occurrences(field, word)
+        ids_parts: list[npt.NDArray[np.int64]] = []
+        tf_parts: list[FloatArray] = []
+        for leaf, offset in self._leaves():
+            ids, weights = term_postings(leaf, field, word)
+            if ids:
+                ids_parts.append(np.asarray(ids, dtype=np.int64) + offset)
+                tf_parts.append(np.asarray(weights, dtype=np.float32))
+        if not ids_parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return np.concatenate(ids_parts), np.concatenate(tf_parts)
+
     def scores(self, terms: Sequence[tuple[str, str, float]], docnums: npt.NDArray[np.int64]) -> FloatArray:
         """BM25 of ``(field, word, boost)`` terms for each of ``docnums`` (ascending document numbers)."""
         scores = np.zeros(len(docnums), dtype=np.float32)
@@ -264,22 +298,15 @@ class IndexReader:
         searcher = self._searcher
         total = searcher.doc_count_all()
         for field, word, boost in terms:
-            ids_parts: list[npt.NDArray[np.int64]] = []
-            tf_parts: list[FloatArray] = []
-            for leaf, offset in self._leaves():
-                ids, weights = term_postings(leaf, field, word)
-                if ids:
-                    ids_parts.append(np.asarray(ids, dtype=np.int64) + offset)
-                    tf_parts.append(np.asarray(weights, dtype=np.float32))
-            if not ids_parts:
+            ids_all, tf_all = self._postings(field, word)
+            if not len(ids_all):
                 continue
-            ids_all = np.concatenate(ids_parts)
             where = np.searchsorted(docnums, ids_all)
             inside = where < len(docnums)
             inside[inside] = docnums[where[inside]] == ids_all[inside]
             if not inside.any():
                 continue
-            tf = np.concatenate(tf_parts)[inside]
+            tf = tf_all[inside]
             lengths = self.lengths(field)
             average = float(lengths.sum()) / max(1, int(np.count_nonzero(lengths))) or 1.0
             norm = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths[ids_all[inside]] / average)
@@ -294,13 +321,12 @@ class IndexReader:
         Substring, term, and/or/not and "everything" are evaluated here over whole document lists with numpy;
         anything else (a date range) through Whoosh's matchers.
         """
-        if isinstance(q, Substring | wq.Term):
+        if isinstance(q, Substring):
+            return self._occurrences(q.fieldname, q.text)[0]
+        if isinstance(q, wq.Term):
             parts = []
             for leaf, offset in self._leaves():
-                if isinstance(q, Substring):
-                    found = substring_docs(leaf, q.fieldname, q.text)
-                else:
-                    found = term_docs(leaf, q.fieldname, q.text)
+                found = term_docs(leaf, q.fieldname, q.text)
                 if found:
                     parts.append(np.asarray(found, dtype=np.int64) + offset)
             return np.concatenate(parts) if parts else np.zeros(0, np.int64)
@@ -343,6 +369,7 @@ class IndexReader:
         """Total, facets and one page of hits for ``q``, by relevance (BM25 of ``rank`` terms) or date."""
         with self._lock:
             searcher = self._searcher
+            self._substring_cache.clear()  # matching fills it, ranking reads it: valid for this search only
             docnums = self.docnums(q)
             total = len(docnums)
             mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)

@@ -20,6 +20,8 @@ from archive.models import Article, Section
 # Bump when the schema or the analysis changes: older indexes then ask for ``archive index --rebuild``.
 SCHEMA_VERSION = 3
 
+BIGRAM_FIELD = "ng"  # exact substrings (archive.index.matching)
+
 # Filter/facet name → index field. "year" is derived from the date.
 FACET_FIELDS = ("speaker", "attendee", "unit", "district", "theme", "meeting")
 LIST_ATTRS = {
@@ -90,7 +92,7 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
             "date": date,
             "title": article.title,
             "words": text,
-            "ng": text,
+            BIGRAM_FIELD: text,
             "heading": section.heading or "",
             "text": section.text,
             "meta": json.dumps(meta, ensure_ascii=False),
