@@ -45,6 +45,7 @@ class UnitMatcher:
     counties: WordMatcher
     county_units: dict[str, Unit]
     city_before: re.Pattern[str]  # a city's name without 市 right before a county's (张家口崇礼区)
+    district_end: re.Pattern[str]  # the last characters of the full district names in play (区, 县…)
 
     def find(self, text: str, pos: int = 0) -> Hit | None:
         return self.pattern.search(text, pos)
@@ -100,6 +101,9 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
         counties=WordMatcher(counties),
         county_units=counties,
         city_before=re.compile(f"(?:{trie_pattern(c for j in load().jurisdictions for c in j.city_short_names)})$"),
+        district_end=re.compile(
+            "[" + "".join(sorted({re.escape(p[-1]) for p, d in places.items() if p == d})) + "]" if places else "(?!)"
+        ),
     )
 
 
@@ -281,8 +285,6 @@ _ROAD_AFTER = re.compile(
 )
 #: …unless a house number follows: that is a postal address (仁德区正义一街39号).
 _HOUSE_NUMBER = re.compile(r"[\u4e00-\u9fff\d]{0,8}?[\d一二三四五六七八九十百零〇]+(?:之\d+)?号")
-#: What a county-level name ends with.
-_DISTRICT_END = re.compile("[区县市旗]")
 #: …or right after a word placing the event there (于新市区…举办, 在安平区安北路进行…).
 _AT_BEFORE = re.compile(r"(?:于|在|位于|至|赴|前往)(?:台南市|本市)?$")
 #: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
@@ -293,11 +295,15 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
     """Districts where what ``text`` reports takes place: full district names before a road or after 于/在,
     and lists of short names closed by 区 (佳里、七股、西港区). Not a district named in passing."""
     found: list[str] = []
-    for suffix in _DISTRICT_END.finditer(text):
+    for suffix in m.district_end.finditer(text):
         # the longest full district name of the jurisdictions in play ending here (中西区 before 西区)
         end = suffix.end()
-        spelled = (text[max(0, end - size) : end] for size in (4, 3, 2))
-        name = next((word for word in spelled if m.place_district.get(word) == word), None)
+        name = None
+        for size in (4, 3, 2):
+            word = text[max(0, end - size) : end]
+            if m.place_district.get(word) == word:
+                name = word
+                break
         if name is None:
             continue
         start = end - len(name)
