@@ -32,7 +32,6 @@ def _read_pairs(path: Path) -> dict[str, str]:
     return pairs
 
 
-
 @functools.cache
 def _table() -> dict[int, str]:
     directory = _opencc_dictionary_dir()
