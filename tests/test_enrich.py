@@ -411,3 +411,8 @@ def test_a_long_list_after_a_head_is_read_in_time() -> None:
     art = article(f"台南市議長郭正明、副議長林正華也率領市議員{names}等人到場關心，共同為活動揭幕。")
     assert "台南市政府" not in art.units
     assert len(art.attendees) == 30
+
+
+def test_foreign_leaders_named_without_a_title_are_known_from_the_gazetteer() -> None:
+    art = article("普京表示，俄方愿同各方加强合作。马克龙说，欧洲需要稳定。这家商店的普通顾客表示满意。")
+    assert art.speakers == ["普京", "马克龙"]

@@ -1,4 +1,8 @@
-"""The enrichment evaluation set is well-formed and its script runs and reports (no quality thresholds here)."""
+"""The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
+
+Three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` (second development set) and
+``holdout.jsonl`` (blind test set, read here only for its form).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,15 @@ from archive.fold import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "enrich_eval.py"
-LABELS = ROOT / "tests" / "data" / "enrich_eval" / "labels.jsonl"
+LABEL_DIR = ROOT / "tests" / "data" / "enrich_eval"
+LABELS = LABEL_DIR / "labels.jsonl"
+# file -> items expected per set
+LABEL_FILES = {
+    "labels.jsonl": None,
+    "labels2.jsonl": {"cctv": 30, "tainan": 30},
+    "holdout.jsonl": {"cctv": 24, "tainan": 24},
+}
+KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
 THEMES = ROOT / "src" / "archive" / "enrich" / "data" / "themes.toml"
 FIELDS = ("speakers", "attendees", "units", "districts", "themes")
 # Simplified-script characters that the one-to-one folding table still maps elsewhere (乾 → 干 is right
@@ -37,17 +49,54 @@ def bench() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def items(bench: ModuleType) -> list[dict[str, Any]]:
-    loaded: list[dict[str, Any]] = bench.load_labels(LABELS)
-    return loaded
+def all_items(bench: ModuleType) -> dict[str, list[dict[str, Any]]]:
+    return {name: bench.load_labels(LABEL_DIR / name) for name in LABEL_FILES}
 
 
-def test_label_file_has_the_promised_size(items: list[dict[str, Any]]) -> None:
-    sets = Counter(str(item["set"]) for item in items)
+@pytest.fixture(scope="module", params=list(LABEL_FILES))
+def items(request: pytest.FixtureRequest, all_items: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return all_items[request.param]
+
+
+@pytest.fixture(scope="module")
+def main_items(all_items: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return all_items["labels.jsonl"]
+
+
+@pytest.mark.parametrize("name", list(LABEL_FILES))
+def test_every_line_is_a_json_object_with_the_fields(name: str) -> None:
+    for number, line in enumerate((LABEL_DIR / name).read_text(encoding="utf-8").splitlines(), 1):
+        item = json.loads(line)
+        assert isinstance(item, dict), (name, number)
+        assert KEYS <= set(item) <= KEYS | {"themes"}, (name, number)
+        assert item["set"] in {"seed", "cctv", "tainan"}, (name, number)
+        assert all(isinstance(item[key], str) and item[key] for key in ("set", "ref", "title")), (name, number)
+        for field in FIELDS:
+            values = item.get(field, [])
+            assert isinstance(values, list) and all(isinstance(v, str) and v for v in values), (name, number)
+            assert len(set(values)) == len(values), (name, number, field)
+
+
+def test_refs_are_unique_across_the_label_files(all_items: dict[str, list[dict[str, Any]]]) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for name, loaded in all_items.items():
+        for item in loaded:
+            key = (str(item["set"]), str(item["ref"]))
+            assert key not in seen, (key, seen.get(key), name)
+            seen[key] = name
+
+
+@pytest.mark.parametrize("name", [name for name, sizes in LABEL_FILES.items() if sizes])
+def test_new_label_files_have_their_promised_sizes(name: str, all_items: dict[str, list[dict[str, Any]]]) -> None:
+    assert Counter(str(item["set"]) for item in all_items[name]) == LABEL_FILES[name]
+
+
+def test_label_file_has_the_promised_size(main_items: list[dict[str, Any]]) -> None:
+    sets = Counter(str(item["set"]) for item in main_items)
     assert sets["seed"] == 1
     assert sets["cctv"] >= 100
     assert sets["tainan"] >= 60
-    assert sum("themes" in item for item in items) >= 60
+    assert sum("themes" in item for item in main_items) >= 60
 
 
 def test_every_value_is_canonical_simplified_and_themes_come_from_the_taxonomy(
@@ -80,8 +129,8 @@ def test_refs_have_the_shape_of_their_set(items: list[dict[str, Any]], shared_di
             assert (shared_dir / "seeds" / ref).is_file(), ref
 
 
-def test_seed_labels_match_the_issue(items: list[dict[str, Any]]) -> None:
-    seed = next(item for item in items if item["set"] == "seed")
+def test_seed_labels_match_the_issue(main_items: list[dict[str, Any]]) -> None:
+    seed = next(item for item in main_items if item["set"] == "seed")
     assert set(seed["speakers"]) == {"陈吉宁", "龚正"}
     assert "朱忠明" in seed["attendees"]
     assert set(seed["districts"]) == {"浦东新区", "金山区", "青浦区", "崇明区"}
@@ -98,7 +147,8 @@ def test_a_malformed_label_line_is_reported_with_its_number(bench: ModuleType, t
 
 
 @pytest.mark.slow
-def test_every_ref_points_at_a_text_in_shared(bench: ModuleType, items: list[dict[str, Any]]) -> None:
+def test_every_ref_points_at_a_text_in_shared(bench: ModuleType, main_items: list[dict[str, Any]]) -> None:
+    items = main_items
     sources = bench.load_sources(items)
     missing = [(item["set"], item["ref"]) for item in items if (item["set"], item["ref"]) not in sources]
     assert not missing
