@@ -115,6 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--full-pages", type=int, default=500)
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON results")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -196,9 +197,9 @@ def main() -> None:
     print(f"{'mode':<48} {'pages':>6} {'articles':>8} {'seconds':>8} {'pages/s':>8}")
     for row in rows:
         print(f"{row['mode']:<48} {row['pages']:>6} {row['articles']:>8} {row['seconds']:>8} {row['pages_per_s']:>8}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"rows": rows}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps({"rows": rows}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":

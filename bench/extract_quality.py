@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="every cctv page")
     parser.add_argument("--pages", type=Path, help="cctv pages already unpacked in this folder")
     parser.add_argument("--worst", type=int, default=5, help="list the K lowest-scoring pages")
+    parser.add_argument("--output", type=Path, default=RESULTS / "extract_quality.json", help="JSON results")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
     if args.set in ("cwced", "all"):
@@ -178,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<8}{n:>7}{r['body_f1']:>9.4f}{titles:>14}{dates:>14}{r['failed']:>8}{r['seconds']:>8.1f}")
         for w in r["worst"]:
             print(f"    worst {w['page']}  F1 {w['f1']}")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / "extract_quality.json"
+    out = args.output
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"wrote {out}")
     return 0

@@ -72,6 +72,7 @@ def main() -> None:
     parser.add_argument("--tainan", type=int, default=0, help="also import this many Tainan records")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON results")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,8 +139,8 @@ def main() -> None:
     rate = len(urls) / elapsed
     errors = sum(1 for s in statuses_all if s >= 500)
     print(f"\n{len(urls)} requests from {args.clients} clients: {rate:.0f} requests/s, {errors} server errors")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(
         json.dumps(
             {
                 "tainan": args.tainan,
