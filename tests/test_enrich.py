@@ -416,3 +416,20 @@ def test_a_long_list_after_a_head_is_read_in_time() -> None:
 def test_foreign_leaders_named_without_a_title_are_known_from_the_gazetteer() -> None:
     art = article("普京表示，俄方愿同各方加强合作。马克龙说，欧洲需要稳定。这家商店的普通顾客表示满意。")
     assert art.speakers == ["普京", "马克龙"]
+
+
+def test_addresses_branches_and_enumerations_are_no_districts() -> None:
+    tender = article(
+        "本案辦理鹽水區公有市場整修。[機關地址]717臺南市仁德區正義一街39號4樓，地址:臺南市南區明興路2號。",
+        title="鹽水市場整修工程招標",
+    )
+    assert tender.districts == ["盐水区"]
+    branch = article("衛生局會同食品藥物管理署南區管理中心人員稽查醬油工廠。", title="衛生局稽查醬油工廠")
+    assert branch.districts == []
+    listed = article(
+        "經濟發展局今日頒獎，參賽店家座落在玉井商圈、佳里商圈、安平商圈、孔庙商圈、湾里商圈、新化商圈等地。",
+        title="商圈競賽頒獎",
+    )
+    assert listed.districts == []
+    year = article("2024佳里購物嘉年華今日登場，佳里區公所邀請民眾參加。", title="2024佳里購物嘉年華")
+    assert year.districts == ["佳里区"]

@@ -263,6 +263,29 @@ def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
     return []
 
 
+#: A place right after a postal code or an address label is an address (717台南市仁德区…, 地址:台南市…).
+# (three, five or six digits: a four-digit number is a year, 2024佳里购物节)
+_ADDRESS_BEFORE = re.compile(r"(?:(?<!\d)(?:\d{3}|\d{5,6})|地址[\]】]?[:：]?)\s*(?:[\u4e00-\u9fff]{2}[市县])?$")
+#: 水利署南区水资源局, 管理署南区管理中心: a short district name right after a body is that body's region.
+_BODY_BEFORE = re.compile(r"(?:署|部|局|公司|中心)$")
+#: A clause listing this many items (、) is an enumeration: its places are no site (玉井商圈、佳里商圈、安平商圈…).
+_ENUMERATION = 5
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n：:]*")
+
+
+def address_or_branch(text: str, start: int, name: str) -> bool:
+    """The place at ``start`` is part of a postal address, or the region of another body's branch."""
+    if _ADDRESS_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return len(name) == 2 and _BODY_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
+def _in_enumeration(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(c, 0, start) for c in "，,。；;！!？?\n：:") + 1
+    clause = _CLAUSE.match(text, clause_start)
+    return clause is not None and clause.group().count("、") >= _ENUMERATION
+
+
 def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[str]:
     """Districts of the places (and of the district bodies) ``text`` names; none if more than ``limit``."""
     found: list[str] = []
@@ -270,6 +293,10 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
         if unit.kind == "place" and text.startswith("域", hit.end()):  # 新兴区域 is no 新兴区
             continue
         if unit.kind == "place" and _PLACE_NAMES_BODY.match(text, hit.end()):
+            continue
+        if unit.kind == "place" and address_or_branch(text, hit.start(), hit.group()):
+            continue
+        if unit.kind == "place" and _in_enumeration(text, hit.start()):
             continue
         if unit.district and unit.district not in found:
             found.append(unit.district)
@@ -310,6 +337,8 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
         road = _ROAD_AFTER.match(text, end)
         if road is not None and (_HOUSE_NUMBER.match(text, end) or _PLACE_NAMES_BODY.match(text, road.end())):
             continue  # a postal address, or a school named after a bridge (七股区竹桥国中)
+        if address_or_branch(text, start, name):
+            continue
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
         if (road is not None or at is not None) and name not in found:
             found.append(name)
