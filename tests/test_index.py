@@ -324,3 +324,16 @@ def test_ranking_counts_occurrences_of_the_string_not_only_its_words(data_dir: P
     assert [h["article_id"] for h in by_date] == ["once", "twice"]
     assert [h["article_id"] for h in hits] == ["twice", "once"]
     assert hits[0]["score"] > hits[1]["score"] > 0
+
+
+def test_cached_matches_follow_deletions_in_the_same_segment(data_dir: Path) -> None:
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("a", ["防汛物资清点"]))
+        writer.update_article(article("b", ["防汛演练安排"]))
+    with SearchService(data_dir) as service:
+        assert service.search("防汛")["total"] == 2
+        assert service.search("防汛", page=2, per_page=1)["total"] == 2  # served from the match cache
+        with open_writer(data_dir) as writer:
+            writer.delete_article("b")  # only a deletion: the segment stays, its deletion count grows
+        assert service.refresh() is True
+        assert [h["article_id"] for h in service.search("防汛")["hits"]] == ["a"]

@@ -17,6 +17,7 @@ Ties (and matches no ranking word reaches) go newest first.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from archive.index.writer import live_dir, open_index
 COLUMN_FIELDS = (*FACET_FIELDS, "year", "date")
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float32]
+MATCH_CACHE_BYTES = 64 << 20  # string matches kept per reader
 BM25_B = 0.75
 BM25_K1 = 1.2
 _BYTE_LENGTHS = np.array([byte_to_length(code) for code in range(256)], dtype=np.float32)
@@ -88,7 +90,8 @@ class IndexReader:
         self._registries = {name: _Registry() for name in COLUMN_FIELDS}
         self._segment_cache: dict[tuple[str, str], tuple[IntArray, IntArray]] = {}
         self._length_cache: dict[tuple[str, str], FloatArray] = {}
-        self._substring_cache: dict[tuple[str, str], tuple[npt.NDArray[np.int64], FloatArray]] = {}
+        self._match_cache: OrderedDict[tuple[Any, ...], tuple[npt.NDArray[np.int64], FloatArray]] = OrderedDict()
+        self._match_cache_bytes = 0
         self._columns: dict[str, _Column] = {}
         self._date_rank: IntArray | None = None
         self._titles: list[str] | None = None
@@ -107,6 +110,7 @@ class IndexReader:
                 self._registries = {name: _Registry() for name in COLUMN_FIELDS}
                 self._segment_cache.clear()
                 self._length_cache.clear()
+                self.forget_matches()
                 self._invalidate()
                 return True
             fresh = self._searcher.refresh()
@@ -259,21 +263,44 @@ class IndexReader:
         return np.array([leaf.doc_field_length(d, field, 0) or 0 for d in range(count)], dtype=np.float32)
 
     def _occurrences(self, field: str, text: str) -> tuple[npt.NDArray[np.int64], FloatArray]:
-        """Documents containing the squeezed string ``text`` in bigram field ``field``, with occurrence counts."""
-        key = (field, text)
-        found = self._substring_cache.get(key)
-        if found is None:
-            parts = [
-                (docs + offset, counts)
-                for leaf, offset in self._leaves()
-                for docs, counts in [substring_docs(leaf, field, text)]
-            ]
-            if parts:
-                found = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+        """Documents containing the squeezed string ``text`` in bigram field ``field``, with occurrence counts.
+
+        Each segment's answer is kept in a cache bounded by ``MATCH_CACHE_BYTES`` (least recently used goes
+        first) under the segment's id and deletion count: paging and facet clicks repeat a query, and a commit
+        that adds or deletes documents changes the keys it affects.
+        """
+        docs_parts: list[npt.NDArray[np.int64]] = []
+        count_parts: list[FloatArray] = []
+        for leaf, offset in self._leaves():
+            segment = leaf.segment()
+            key = (segment.segment_id(), segment.deleted_count(), field, text)
+            found = self._match_cache.get(key)
+            if found is None:
+                found = substring_docs(leaf, field, text)
+                self._remember(key, found)
             else:
-                found = (np.zeros(0, np.int64), np.zeros(0, np.float32))
-            self._substring_cache[key] = found
-        return found
+                self._match_cache.move_to_end(key)
+            docs_parts.append(found[0] + offset)
+            count_parts.append(found[1])
+        if not docs_parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return np.concatenate(docs_parts), np.concatenate(count_parts)
+
+    def _remember(self, key: tuple[Any, ...], found: tuple[npt.NDArray[np.int64], FloatArray]) -> None:
+        size = found[0].nbytes + found[1].nbytes
+        if size > MATCH_CACHE_BYTES // 4:
+            return
+        self._match_cache[key] = found
+        self._match_cache_bytes += size
+        while self._match_cache_bytes > MATCH_CACHE_BYTES:
+            _, (docs, counts) = self._match_cache.popitem(last=False)
+            self._match_cache_bytes -= docs.nbytes + counts.nbytes
+
+    def forget_matches(self) -> None:
+        """Empty the cache of string matches (benchmarks time queries without it)."""
+        with self._lock:
+            self._match_cache.clear()
+            self._match_cache_bytes = 0
 
     def _postings(self, field: str, word: str) -> tuple[npt.NDArray[np.int64], FloatArray]:
         """Documents holding ``word`` in ``field`` and its frequency there (bigram fields: a whole string)."""
@@ -369,7 +396,6 @@ class IndexReader:
         """Total, facets and one page of hits for ``q``, by relevance (BM25 of ``rank`` terms) or date."""
         with self._lock:
             searcher = self._searcher
-            self._substring_cache.clear()  # matching fills it, ranking reads it: valid for this search only
             docnums = self.docnums(q)
             total = len(docnums)
             mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
