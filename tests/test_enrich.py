@@ -433,3 +433,12 @@ def test_addresses_branches_and_enumerations_are_no_districts() -> None:
     assert listed.districts == []
     year = article("2024佳里購物嘉年華今日登場，佳里區公所邀請民眾參加。", title="2024佳里購物嘉年華")
     assert year.districts == ["佳里区"]
+
+
+def test_long_transliterated_names_and_members_speaking_for_a_body() -> None:
+    art = article(
+        "红十字国际委员会主席什波利亚里奇表示，救援面临巨大挑战。驻华大使巴沙尔·贾法里说，制裁加剧了危机。",
+        "林建岳常委建议，推动绿色金融发展。何志敏常委代表民进中央发言建议，统筹推进治沙工作。",
+        "他接受媒体采访时表示，合作前景广阔。",
+    )
+    assert art.speakers == ["什波利亚里奇", "巴沙尔·贾法里", "林建岳", "何志敏"]

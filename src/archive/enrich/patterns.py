@@ -151,11 +151,13 @@ def patterns() -> Patterns:
         ),
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
-            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,5}}?)"
+            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,8}}?)"
             f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|通电话|同|[，,、]))"
         ),
         name_title=re.compile(
-            f"(?P<name>{name_core})(?:{titles_after})(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|就|在|受|对))"
+            # 何志敏常委代表民进中央发言: speaking for a body
+            f"(?P<name>{name_core})(?:{titles_after})"
+            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|就|在|受|对|代表{clause}{{2,16}}?(?:{speech_full})))"
         ),
         attend_list=re.compile(
             f"(?:(?:{_alt(list(lang['attendance_list_heads']))})"

@@ -24,10 +24,13 @@ def candidates(text: str) -> set[str]:
     p = patterns()
     found: set[str] = set()
     known = _known_persons()
-    found.update(m.group() for m in known.finditer(text))
-    for m in p.name_title.finditer(text):
-        found.add(m.group("name"))
+    # gazetteer names and transliterated names after a foreign title may be long (博鲁阿尔特, 巴沙尔·贾法里)
+    long_ok = {m.group() for m in known.finditer(text)}
     for m in p.foreign_name.finditer(text):
+        if _plausible(m.group("name")) or _transliterated(m.group("name")):
+            long_ok.add(m.group("name"))
+    found.update(long_ok)
+    for m in p.name_title.finditer(text):
         found.add(m.group("name"))
     for m in p.title_name.finditer(text):
         # 黄伟哲市长严正要求: the title belongs to the name before it; what follows is no name.
@@ -36,10 +39,12 @@ def candidates(text: str) -> set[str]:
         found.add(m.group("long") or m.group("name"))
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
-    return {name for name in found if _plausible(name) and not _body_word(name, text)}
+    return {name for name in found if (name in long_ok or _plausible(name)) and not _body_word(name, text)}
 
 
 _BODY_AFTER = "局处所院厅署科司"
+#: The longest transliterated name taken after a foreign title (巴沙尔·贾法里).
+_LONGEST_FOREIGN = 8
 #: How far back in a sentence to look for a speech verb that puts a name inside what was said.
 _SENTENCE_REACH = 120
 #: …but 郑新辉局长 is a three-character name before a title, not a body.
@@ -88,6 +93,17 @@ def short_forms(text: str, names: set[str]) -> dict[str, str]:
         if len(matching) == 1:
             forms[form] = matching[0]
     return forms
+
+
+def _transliterated(name: str) -> bool:
+    """博鲁阿尔特, 巴沙尔·贾法里: a long name made only of the characters that spell foreign names."""
+    letters = _transliteration_chars()
+    return len(name) <= _LONGEST_FOREIGN and all(char in letters for char in name.replace("·", ""))
+
+
+@functools.cache
+def _transliteration_chars() -> frozenset[str]:
+    return frozenset(str(load().language.get("transliteration", "")))
 
 
 def _plausible(name: str) -> bool:
