@@ -337,3 +337,18 @@ def test_cached_matches_follow_deletions_in_the_same_segment(data_dir: Path) -> 
             writer.delete_article("b")  # only a deletion: the segment stays, its deletion count grows
         assert service.refresh() is True
         assert [h["article_id"] for h in service.search("防汛")["hits"]] == ["a"]
+
+
+def test_title_suggestions_put_titles_starting_with_the_text_first(data_dir: Path) -> None:
+    titles = {"t1": "关于做好防汛工作的通知", "t2": "防汛工作會議召開", "t3": "全市防汛演练", "t4": "防汛"}
+    with open_writer(data_dir) as writer:
+        for art_id, title in titles.items():
+            writer.update_article(article(art_id, ["正文"], title=title))
+    with SearchService(data_dir) as service:
+        reader = service.reader()
+        found = reader.titles_containing("防汛", 10)
+        assert sorted(found[:2]) == sorted(["防汛工作會議召開", "防汛"])
+        assert set(found[2:]) == {"关于做好防汛工作的通知", "全市防汛演练"}
+        assert reader.titles_containing("工作会议", 10) == ["防汛工作會議召開"]  # folded script
+        assert reader.titles_containing("防汛", 1) in (["防汛工作會議召開"], ["防汛"])
+        assert reader.titles_containing("没有", 10) == []

@@ -497,16 +497,7 @@ class SearchService:
                     contains.append((-count, value))
         out = [v for _, v in sorted(starts)] + [v for _, v in sorted(contains)]
         if len(out) < limit:
-            title_starts, title_contains = [], []
-            for title in reader.titles():
-                folded = normalize(title)
-                if folded.startswith(wanted):
-                    title_starts.append(title)
-                elif wanted in folded:
-                    title_contains.append(title)
-                if len(title_starts) >= limit:
-                    break
-            out += title_starts + title_contains
+            out += reader.titles_containing(wanted, limit)
         return list(dict.fromkeys(out))[:limit]
 
 

@@ -30,6 +30,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from archive.index.analysis import normalize
 from archive.index.matching import Substring, substring_docs, term_docs, term_postings
 from archive.index.schema import BIGRAM_FIELD, FACET_FIELDS
 from archive.index.writer import live_dir, open_index
@@ -95,6 +96,7 @@ class IndexReader:
         self._columns: dict[str, _Column] = {}
         self._date_rank: IntArray | None = None
         self._titles: list[str] | None = None
+        self._folded_titles: tuple[str, npt.NDArray[np.intp]] | None = None
 
     # ---- lifecycle ------------------------------------------------------------------------------------
     def refresh(self) -> bool:
@@ -124,6 +126,7 @@ class IndexReader:
         self._columns.clear()
         self._date_rank = None
         self._titles = None
+        self._folded_titles = None
 
     def close(self) -> None:
         with self._lock:
@@ -244,6 +247,32 @@ class IndexReader:
                                 seen.setdefault(fields["title"], None)
                 self._titles = list(seen)
             return self._titles
+
+    def titles_containing(self, folded: str, limit: int) -> list[str]:
+        """Up to ``limit`` titles whose folded text starts with ``folded``, then those that contain it."""
+        with self._lock:
+            titles = self.titles()
+            if self._folded_titles is None:
+                # One string, a title per line, scanned by ``str.find`` in C; where each line starts.
+                text = "\n" + "".join(normalize(t).replace("\n", " ") + "\n" for t in titles)
+                codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+                self._folded_titles = (text, np.flatnonzero(codes == 10)[:-1] + 1)
+            text, line_starts = self._folded_titles
+
+        def lines(needle: str, shift: int, wanted: int, skip: set[int]) -> list[int]:
+            found: list[int] = []
+            at = text.find(needle)
+            while at != -1 and len(found) < wanted:
+                line = int(np.searchsorted(line_starts, at + shift, side="right")) - 1
+                if line not in skip:
+                    found.append(line)
+                following = int(line_starts[line + 1]) if line + 1 < len(line_starts) else len(text)
+                at = text.find(needle, following - shift)
+            return found
+
+        first = lines("\n" + folded, 1, limit, set())
+        rest = lines(folded, 0, limit - len(first), set(first)) if len(first) < limit else []
+        return [titles[i] for i in first + rest]
 
     # ---- ranking --------------------------------------------------------------------------------------
     def lengths(self, field: str) -> FloatArray:
