@@ -442,3 +442,9 @@ def test_long_transliterated_names_and_members_speaking_for_a_body() -> None:
         "他接受媒体采访时表示，合作前景广阔。",
     )
     assert art.speakers == ["什波利亚里奇", "巴沙尔·贾法里", "林建岳", "何志敏"]
+
+
+def test_a_party_speaks_through_its_member() -> None:
+    art = article("曹卫星常委代表民盟中央发言提出，协同推进流域生态保护。张泽熙委员代表台盟中央发言说，要深化交流。")
+    assert set(art.units) == {"民盟中央", "台盟中央"}
+    assert art.speakers == ["曹卫星", "张泽熙"]
