@@ -448,3 +448,11 @@ def test_a_party_speaks_through_its_member() -> None:
     art = article("曹卫星常委代表民盟中央发言提出，协同推进流域生态保护。张泽熙委员代表台盟中央发言说，要深化交流。")
     assert set(art.units) == {"民盟中央", "台盟中央"}
     assert art.speakers == ["曹卫星", "张泽熙"]
+
+
+def test_taiwan_staff_titles_before_and_after_names() -> None:
+    art = article(
+        "灾防办执行秘书王雅禾强调，汛期将至，民众应提高警觉。教育局林谷达专门委员表示，将持续推动宣导。",
+        title="防汛宣导",
+    )
+    assert art.speakers == ["王雅禾", "林谷达"]
