@@ -456,3 +456,12 @@ def test_taiwan_staff_titles_before_and_after_names() -> None:
         title="防汛宣导",
     )
     assert art.speakers == ["王雅禾", "林谷达"]
+
+
+def test_people_seated_on_the_rostrum_are_attendees() -> None:
+    art = article(
+        "大会主席团常务主席栗战书主持大会。",
+        "在主席台就座的还有：丁薛祥、刘鹤、帕巴拉·格列朗杰、万钢、何厚铧。",
+    )
+    assert art.speakers == ["栗战书"]
+    assert art.attendees == ["丁薛祥", "刘鹤", "帕巴拉·格列朗杰", "万钢", "何厚铧"]

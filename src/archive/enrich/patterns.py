@@ -139,7 +139,8 @@ def patterns() -> Patterns:
     # the caller keeps a list only when most items begin with a family name
     list_item = f"{given}{{2,4}}"
     # after 出席会议的有 any 2-4 characters between 、 will do (何报翔 holds 报, which ends bodies elsewhere)
-    loose_item = f"(?:(?!等)[{HAN}]){{2,4}}"
+    # (帕巴拉·格列朗杰: a name with a dot does not break the list)
+    loose_item = f"(?:(?!等)[{HAN}]){{2,4}}(?:·[{HAN}]{{2,6}})?"
     return Patterns(
         surnames=surname,
         given=given,
@@ -161,7 +162,7 @@ def patterns() -> Patterns:
         ),
         attend_list=re.compile(
             f"(?:(?:{_alt(list(lang['attendance_list_heads']))})"
-            f"|(?:出席|参加|列席)[^。；;！!？?\\n，,]{{0,12}}?的[^。；;！!？?\\n，,]{{0,12}}?(?:还|也)?有)[：:]?"
+            f"|(?:出席|参加|列席|就座)[^。；;！!？?\\n，,]{{0,12}}?的[^。；;！!？?\\n，,]{{0,12}}?(?:还|也)?有)[：:]?"
             f"(?P<list>(?:{loose_item}[、和])+{loose_item})(?=等|[。；;，,\\n]|$)"
         ),
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),

@@ -107,7 +107,8 @@ def _transliteration_chars() -> frozenset[str]:
 
 
 def _plausible(name: str) -> bool:
-    return 2 <= len(name) <= 4
+    """A name of two to four characters, or a longer one with a dot (帕巴拉·格列朗杰)."""
+    return 2 <= len(name) <= 4 or ("·" in name and 5 <= len(name) <= _LONGEST_FOREIGN and not name.startswith("·"))
 
 
 @functools.cache
