@@ -465,3 +465,9 @@ def test_people_seated_on_the_rostrum_are_attendees() -> None:
     )
     assert art.speakers == ["栗战书"]
     assert art.attendees == ["丁薛祥", "刘鹤", "帕巴拉·格列朗杰", "万钢", "何厚铧"]
+
+
+def test_listed_leaders_seated_with_a_group_are_attendees() -> None:
+    art = article("习近平、李强、王沪宁、蔡奇和大会主席团成员在主席台就座。赵乐际主持会议。")
+    assert art.attendees == ["习近平", "李强", "王沪宁", "蔡奇"]
+    assert art.speakers == ["赵乐际"]

@@ -104,7 +104,8 @@ def patterns() -> Patterns:
     attend_verb = f"(?:(?:与会|参会)(?!同志|人员|代表|嘉宾)|{plain_attend})"
     # 在主席台执行主席席就座: seated on the rostrum
     rostrum = f"(?:在{clause}{{1,12}}?(?=就座))?"
-    others = f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表))?"
+    # …王岐山和大会主席团成员在主席台就座: a group joins the listed people before the verb
+    others = f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表)|(?:和|及|以及){clause}{{1,12}}?成员)?"
     predicate = re.compile(
         f"{lead_in}(?:{others}{rostrum}(?P<attend>{attend_verb})|(?P<verb>{speech_full}|[：:](?!\\d))"
         f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
@@ -169,7 +170,7 @@ def patterns() -> Patterns:
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
             f"(?P<list>(?:{list_item}[、和])+{list_item}?)"
-            f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*{rostrum}(?:{attend}|{speech_full}))"
+            f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}(?:{attend}|{speech_full}))"
         ),
         predicate=predicate,
         # 出席会议并讲话, 出席…时表示, 出席大会发表讲话; not 到场表达关心与鼓励 (what is expressed is no speech)
