@@ -471,3 +471,11 @@ def test_listed_leaders_seated_with_a_group_are_attendees() -> None:
     art = article("习近平、李强、王沪宁、蔡奇和大会主席团成员在主席台就座。赵乐际主持会议。")
     assert art.attendees == ["习近平", "李强", "王沪宁", "蔡奇"]
     assert art.speakers == ["赵乐际"]
+
+
+def test_religious_bodies_and_international_groupings_act() -> None:
+    art = article(
+        "中国佛教协会、中国道教协会负责人在会上发言。",
+        "联合国大会11日召开紧急特别会议。统俄党17日举行代表大会。",
+    )
+    assert set(art.units) == {"中国佛教协会", "中国道教协会", "联合国大会", "统一俄罗斯党"}
