@@ -479,3 +479,8 @@ def test_religious_bodies_and_international_groupings_act() -> None:
         "联合国大会11日召开紧急特别会议。统俄党17日举行代表大会。",
     )
     assert set(art.units) == {"中国佛教协会", "中国道教协会", "联合国大会", "统一俄罗斯党"}
+
+
+def test_a_landmark_places_the_event_in_its_district() -> None:
+    art = article("隆田文化资产教育园区今日推出史前美食特展，欢迎民众参观。", title="隆田考古特展开幕")
+    assert art.districts == ["官田区"]
