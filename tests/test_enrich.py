@@ -482,5 +482,5 @@ def test_religious_bodies_and_international_groupings_act() -> None:
 
 
 def test_a_landmark_places_the_event_in_its_district() -> None:
-    art = article("隆田文化资产教育园区今日推出史前美食特展，欢迎民众参观。", title="隆田考古特展开幕")
+    art = article("台南市隆田文化资产教育园区今日推出史前美食特展，欢迎民众参观。", title="隆田考古特展开幕")
     assert art.districts == ["官田区"]
