@@ -123,7 +123,7 @@ def bench_archive(articles: list[Article], data_dir: Path, procs: int, repeat: i
         raise SystemExit(f"{data_dir} holds an index already: add --reuse or choose another --work")
     else:
         t0, c0 = time.perf_counter(), cpu_with_children()
-        rebuild(data_dir, articles, procs=procs, limitmb=256)
+        rebuild(data_dir, articles, procs=procs)
         index_seconds = time.perf_counter() - t0
         index_cpu = cpu_with_children() - c0
         timing_file.write_text(json.dumps([index_seconds, index_cpu]))

@@ -36,7 +36,10 @@ from whoosh.analysis import CompositeAnalyzer, Token, Tokenizer
 from archive.fold import fold
 
 _LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
-USER_WORD_FREQ = 50_000  # a user word's least frequency: keeps a whole name together where a split scores well
+# A user word's least frequency: enough to keep a name or body whole against any split into dictionary words,
+# small enough that thousands of them barely move the dictionary's total (every word's probability is its
+# frequency over that total; a large total makes any run of characters prefer to stay one token).
+USER_WORD_FREQ = 3_000
 
 
 def normalize(text: str) -> str:
@@ -74,9 +77,14 @@ class PythonJieba:
         return bool(self._tokenizer.FREQ.get(word))
 
     def add_words(self, words: dict[str, int]) -> None:
-        freq = self._tokenizer.FREQ
+        # As jieba-rs does: a word already listed has its frequency replaced in the total, not added twice
+        # (jieba's own add_word adds it again).
+        tokenizer = self._tokenizer
+        freq = tokenizer.FREQ
         for word, least in words.items():
-            self._tokenizer.add_word(word, freq=max(freq.get(word) or 0, least))
+            old = freq.get(word) or 0
+            tokenizer.add_word(word, freq=max(old, least))
+            tokenizer.total -= old
 
 
 class RustJieba:

@@ -232,19 +232,35 @@ def _remove_stale(data_dir: Path, keep: set[Path]) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def sorting_memory_mb(procs: int) -> int:
+    """Memory per indexing process for sorting postings: a sixth of the available memory, 256 to 1024 MB.
+
+    Fewer runs spilled to disk is most of the gain (3,000 Tainan articles: 99 CPU seconds at 256 MB, 66 at
+    1,024 MB, which took 1.1 GB of memory).
+    """
+    available = 0
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                available = int(line.split()[1]) // 1024
+    return max(256, min(1024, available // (6 * max(1, procs))))
+
+
 def rebuild(
     data_dir: Path,
     articles: Iterable[Article],
     words: Iterable[str] = (),
     *,
     procs: int = 1,
-    limitmb: int = 256,
+    limitmb: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Index ``articles`` into a new generation, then make it the live index; returns the article count.
 
-    ``procs`` > 1 uses Whoosh's multiprocessing writer: forked children each write segments of their own, which
-    are kept as they are (merging them would cost as much again). Kill the process group to stop it.
+    ``limitmb``: megabytes of postings each process sorts in memory before spilling a run to disk (default:
+    ``sorting_memory_mb``). ``procs`` > 1 uses Whoosh's multiprocessing writer: forked children each write
+    segments of their own, which are kept as they are (merging them would cost as much again). Kill the
+    process group to stop it.
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -254,7 +270,7 @@ def rebuild(
         directory = _new_generation(data_dir)
         add_words(_merge_words(directory, words))
         ix = whoosh_index.open_dir(str(directory))
-        options: dict[str, Any] = {"limitmb": limitmb}
+        options: dict[str, Any] = {"limitmb": limitmb or sorting_memory_mb(procs)}
         if procs > 1:
             options.update(procs=procs, multisegment=True)
         raw = _locked_writer(ix, directory, 0, **options)
