@@ -484,3 +484,10 @@ def test_religious_bodies_and_international_groupings_act() -> None:
 def test_a_landmark_places_the_event_in_its_district() -> None:
     art = article("台南市隆田文化资产教育园区今日推出史前美食特展，欢迎民众参观。", title="隆田考古特展开幕")
     assert art.districts == ["官田区"]
+
+
+def test_an_event_held_at_a_school_is_in_the_school_district() -> None:
+    held = article("台南市教育局今日在善化高中举办反毒才艺竞赛，学生踊跃参加。", title="反毒才艺竞赛")
+    assert held.districts == ["善化区"]
+    listed = article("台南市教育局表扬绩优学校，得奖的有善化高中的学生。", title="绩优学校表扬")
+    assert listed.districts == []

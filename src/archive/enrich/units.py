@@ -286,13 +286,25 @@ def _in_enumeration(text: str, start: int) -> bool:
     return clause is not None and clause.group().count("、") >= _ENUMERATION
 
 
+#: …在善化高中共同举办: a venue, with the verb of holding something later in the clause.
+_HELD_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:举办|举行|办理|登场|开幕)")
+
+
+def _held_at(text: str, start: int, end: int) -> bool:
+    if _AT_BEFORE.search(text, max(0, start - 6), start) is None:
+        return False
+    return _HELD_AFTER.match(text, end) is not None
+
+
 def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[str]:
     """Districts of the places (and of the district bodies) ``text`` names; none if more than ``limit``."""
     found: list[str] = []
     for hit, unit in sorted(m.districts_named(text), key=lambda pair: pair[0].start()):
         if unit.kind == "place" and text.startswith("域", hit.end()):  # 新兴区域 is no 新兴区
             continue
-        if unit.kind == "place" and _PLACE_NAMES_BODY.match(text, hit.end()):
+        # a school or an office named after the place is no site, unless the event is held there (在善化高中举办)
+        named_body = _PLACE_NAMES_BODY.match(text, hit.end())
+        if unit.kind == "place" and named_body and not _held_at(text, hit.start(), hit.end()):
             continue
         if unit.kind == "place" and address_or_branch(text, hit.start(), hit.group()):
             continue
