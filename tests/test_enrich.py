@@ -491,3 +491,8 @@ def test_an_event_held_at_a_school_is_in_the_school_district() -> None:
     assert held.districts == ["善化区"]
     listed = article("台南市教育局表扬绩优学校，得奖的有善化高中的学生。", title="绩优学校表扬")
     assert listed.districts == []
+
+
+def test_a_dotted_name_does_not_break_a_list_of_presiding_members() -> None:
+    art = article("执行主席王晨、艾力更·依明巴海、万鄂湘、陈竺在主席台执行主席席就座。")
+    assert art.attendees == ["王晨", "艾力更·依明巴海", "万鄂湘", "陈竺"]

@@ -139,6 +139,8 @@ def patterns() -> Patterns:
     # in a list the 、 marks the ends, so any name-like item of 2-4 characters will do (斯泽夫, 欧阳明高);
     # the caller keeps a list only when most items begin with a family name
     list_item = f"{given}{{2,4}}"
+    # the items before a 、 may carry a ·-joined second part (艾力更·依明巴海)
+    dotted_item = f"{given}{{2,4}}(?:·[{HAN}]{{2,6}})?"
     # after 出席会议的有 any 2-4 characters between 、 will do (何报翔 holds 报, which ends bodies elsewhere)
     # (帕巴拉·格列朗杰: a name with a dot does not break the list)
     loose_item = f"(?:(?!等)[{HAN}]){{2,4}}(?:·[{HAN}]{{2,6}})?"
@@ -169,7 +171,7 @@ def patterns() -> Patterns:
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
-            f"(?P<list>(?:{list_item}[、和])+{list_item}?)"
+            f"(?P<list>(?:{dotted_item}[、和])+{list_item}?)"
             f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}(?:{attend}|{speech_full}))"
         ),
         predicate=predicate,
