@@ -496,3 +496,8 @@ def test_an_event_held_at_a_school_is_in_the_school_district() -> None:
 def test_a_dotted_name_does_not_break_a_list_of_presiding_members() -> None:
     art = article("执行主席王晨、艾力更·依明巴海、万鄂湘、陈竺在主席台执行主席席就座。")
     assert art.attendees == ["王晨", "艾力更·依明巴海", "万鄂湘", "陈竺"]
+
+
+def test_adding_to_what_was_said_is_speech() -> None:
+    art = article("台南市长黄伟哲表示，商圈活动将热闹登场。经发局长陈凯凌补充说明，活动为期两天。", title="商圈街庆")
+    assert art.speakers == ["黄伟哲", "陈凯凌"]
