@@ -187,6 +187,7 @@ def breakdown(service: SearchService) -> dict[str, Any]:
         t = time.perf_counter()
         import numpy as np
 
+        reader.forget_matches()
         docs = reader.docnums(wq)
         t_match = time.perf_counter() - t
         mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
@@ -198,9 +199,11 @@ def breakdown(service: SearchService) -> dict[str, Any]:
         from archive.index.query import rank_terms
 
         t = time.perf_counter()
+        reader.forget_matches()
         reader.search(wq, rank=rank_terms(node), limit=10, facet_fields=FACET_NAMES)
         t_reader = time.perf_counter() - t
         t = time.perf_counter()
+        reader.forget_matches()
         service.search(q)
         t_service = time.perf_counter() - t
         parts[q] = {
