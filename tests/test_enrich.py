@@ -501,3 +501,11 @@ def test_a_dotted_name_does_not_break_a_list_of_presiding_members() -> None:
 def test_adding_to_what_was_said_is_speech() -> None:
     art = article("台南市长黄伟哲表示，商圈活动将热闹登场。经发局长陈凯凌补充说明，活动为期两天。", title="商圈街庆")
     assert art.speakers == ["黄伟哲", "陈凯凌"]
+
+
+def test_bodies_called_together_to_a_meeting_are_units() -> None:
+    art = article("台南市副市长今日邀集交通局、南科管理局及社会局等单位共同研商园区接驳方案。", title="园区接驳研商")
+    assert set(art.units) == {"台南市政府交通局", "南科管理局", "台南市政府社会局"}
+    # bodies merely named as partners of a plan are not called to meet
+    named = article("台南市副市长今日说明园区接驳方案，交通局、社会局将配合办理宣导。", title="园区接驳")
+    assert "台南市政府社会局" not in named.units

@@ -50,6 +50,9 @@ class Patterns:
     said_before: re.Pattern[str]  # 会议强调， before a body in the same sentence: the body is in the speech
     head_of_place: re.Pattern[str]  # 台南市长: a place's head, not its government
     report_of: re.Pattern[str]  # 作的 / 审议了 before a body followed by 关于: the body's report
+    # 邀集A、B、C等单位召开会议: the bodies called together to meet take part in it
+    invited_before: re.Pattern[str]  # 邀集, maybe earlier items of the list, right before a body
+    invited_after: re.Pattern[str]  # the rest of the list, then the meeting verb
 
 
 def _alt(words: list[str]) -> str:
@@ -200,4 +203,8 @@ def patterns() -> Patterns:
         said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了|审议)$"),
+        invited_before=re.compile(f"(?:{_alt(list(lang['invite_verbs']))})(?:{clause}{{0,60}}?、)?$"),
+        invited_after=re.compile(
+            f"(?:、{clause}{{1,20}}?)*?(?:等{clause}{{0,8}}?)?(?:共同|一同|一起|并)?(?:{_alt(list(lang['invited_meet']))})"
+        ),
     )

@@ -220,6 +220,11 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
         # 作的全国人大常委会办公厅关于…的报告, 审议了国务院关于…的议案: the body's own report
         own_report = text.startswith("关于", end) and p.report_of.search(text, max(0, start - 4), start) is not None
         heard = heard or own_report
+        # 邀集A、B、C等单位召开会议: the bodies called to the meeting
+        heard = heard or (
+            p.invited_before.search(text, max(0, start - 64), start) is not None
+            and p.invited_after.match(text, end) is not None
+        )
         chain = _distribute_suffix(chain, m)
         predicate = p.place_predicate if any(u.kind == "place" for u in chain) else p.unit_predicate
         if heard or predicate.match(text, end) or _head_reports(text, end):
