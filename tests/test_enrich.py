@@ -509,3 +509,10 @@ def test_bodies_called_together_to_a_meeting_are_units() -> None:
     # bodies merely named as partners of a plan are not called to meet
     named = article("台南市副市长今日说明园区接驳方案，交通局、社会局将配合办理宣导。", title="园区接驳")
     assert "台南市政府社会局" not in named.units
+
+
+def test_a_foreign_ministry_that_co_hosts_is_a_unit() -> None:
+    art = article("展览当日在北京开幕，由文化和旅游部与乌兹别克斯坦旅游和体育部联合主办。", title="旅游年开幕")
+    assert set(art.units) == {"文化和旅游部", "乌兹别克斯坦旅游和体育部"}
+    said = article("美国劳工部表示，上月新增就业岗位超出预期。", title="美国就业数据")
+    assert said.units == ["美国劳工部"]
