@@ -516,3 +516,14 @@ def test_a_foreign_ministry_that_co_hosts_is_a_unit() -> None:
     assert set(art.units) == {"文化和旅游部", "乌兹别克斯坦旅游和体育部"}
     said = article("美国劳工部表示，上月新增就业岗位超出预期。", title="美国就业数据")
     assert said.units == ["美国劳工部"]
+
+
+def test_a_talk_under_a_quoted_title_makes_a_speaker() -> None:
+    art = article(
+        "劳工局今日举办职场讲座，邀请成功大学林志明教授以「职场安全与健康」为题进行专题演讲，吸引百余人参加。",
+        title="职场安全讲座",
+    )
+    assert art.speakers == ["林志明"]
+    # a subject chosen for a contest is no talk
+    contest = article("学生王小明以「我的家乡」为题参加作文比赛获得佳绩。", title="作文比赛")
+    assert contest.speakers == []

@@ -81,10 +81,19 @@ def patterns() -> Patterns:
     light_ok = "(?<![工合协操创写运制著佳振动])"
     # 作的关于…的报告: the title of a report may run long and hold commas, not a full stop
     light_span = "[^。；;！!？?\\n]{0,200}?"
-    speech_full = f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{speech})(?!{blockers}))"
+    # 以「浅谈审议民主」为题进行专题演讲: a talk given under a quoted title
+    lecture = (
+        f"(?:则|更|亦|也)?以[「“『\"][^」”』\"\\n]{{1,60}}[」”』\"]为题[，,]?(?:进行|发表|举行|和学员|与学员)?(?:专题|开幕)?"
+        f"(?:{_alt(list(lang['lecture_verbs']))})"
+    )
+    speech_full = (
+        f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{speech})(?!{blockers})|{lecture})"
+    )
     # after a clause that may hold anything (就…, 出席…并), only verbs of two characters or more count
     strong = _alt([str(w) for w in lang["speech_verbs"] if len(str(w)) >= 2])
-    speech_strong = f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{strong})(?!{blockers}))"
+    speech_strong = (
+        f"(?:{light_ok}(?:{light}){light_span}(?:{objects})|{noun_marks}(?:{strong})(?!{blockers})|{lecture})"
+    )
     attend = _alt(list(lang["attendance_verbs"]))
     # 感动地表示: any short word made an adverb by 地 counts as one
     adverbs = f"(?:{_alt(list(lang['adverbs']))}|[{HAN}]{{1,2}}地(?!区|方|点|址|铁|震|下))"
