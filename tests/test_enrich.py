@@ -527,3 +527,15 @@ def test_a_talk_under_a_quoted_title_makes_a_speaker() -> None:
     # a subject chosen for a contest is no talk
     contest = article("学生王小明以「我的家乡」为题参加作文比赛获得佳绩。", title="作文比赛")
     assert contest.speakers == []
+
+
+def test_a_bare_name_right_before_a_speech_verb_is_a_speaker() -> None:
+    art = article(
+        "客家事务委员会邀请客籍市民分享家乡习俗。来自苗栗的陈美珠每年都回乡扫墓。",
+        "陈美珠表示，扫墓时会准备红蛋，在墓碑上敲碎讨吉利。",
+        title="客家扫墓习俗",
+    )
+    assert art.speakers == ["陈美珠"]
+    # kin words and a name met only once are not read as names
+    other = article("林小姐表示很感谢。林小姐的孩子考上大学。王志豪说这次活动很有意义。", title="感谢")
+    assert other.speakers == []

@@ -53,6 +53,8 @@ class Patterns:
     # 邀集A、B、C等单位召开会议: the bodies called together to meet take part in it
     invited_before: re.Pattern[str]  # 邀集, maybe earlier items of the list, right before a body
     invited_after: re.Pattern[str]  # the rest of the list, then the meeting verb
+    # 黄永珍表示: a bare three-character name of a common family name at a clause start, right before a verb
+    bare_name: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -212,6 +214,11 @@ def patterns() -> Patterns:
         said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了|审议)$"),
+        bare_name=re.compile(
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{''.join(str(lang['bare_name_surnames']).split())}]"
+            f"(?:(?![{re.escape(str(lang['bare_name_not_in']))}]){given}){{2}})"
+            f"(?=(?:{_alt(list(lang['bare_name_verbs']))}))"
+        ),
         invited_before=re.compile(f"(?:{_alt(list(lang['invite_verbs']))})(?:{clause}{{0,60}}?、)?$"),
         invited_after=re.compile(
             f"(?:、{clause}{{1,20}}?)*?(?:等{clause}{{0,8}}?)?(?:共同|一同|一起|并)?(?:{_alt(list(lang['invited_meet']))})"

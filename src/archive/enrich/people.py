@@ -37,6 +37,10 @@ def candidates(text: str) -> set[str]:
         if any(text.endswith(name, 0, m.start()) for name in found):
             continue
         found.add(m.group("long") or m.group("name"))
+    for m in p.bare_name.finditer(text):
+        # a name without a title counts only when the article names the person again
+        if text.count(m.group("name")) >= 2:
+            found.add(m.group("name"))
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
     return {name for name in found if (name in long_ok or _plausible(name)) and not _body_word(name, text)}
