@@ -539,3 +539,12 @@ def test_a_bare_name_right_before_a_speech_verb_is_a_speaker() -> None:
     # kin words and a name met only once are not read as names
     other = article("林小姐表示很感谢。林小姐的孩子考上大学。王志豪说这次活动很有意义。", title="感谢")
     assert other.speakers == []
+
+
+def test_a_foreign_leader_who_leads_a_delegation_then_speaks() -> None:
+    art = article(
+        "全国人大常委会委员长今天在北京会见由塞尔维亚议会主席达契奇率领的代表团。",
+        "达契奇表示，塞方愿同中方深化议会交流。",
+        title="会见塞尔维亚议会代表团",
+    )
+    assert "达契奇" in art.speakers

@@ -170,7 +170,7 @@ def patterns() -> Patterns:
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
             f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,8}}?)"
-            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|通电话|同|[，,、]))"
+            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|[，,、]))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body
