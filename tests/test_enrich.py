@@ -548,3 +548,12 @@ def test_a_foreign_leader_who_leads_a_delegation_then_speaks() -> None:
         title="会见塞尔维亚议会代表团",
     )
     assert "达契奇" in art.speakers
+
+
+def test_a_foreign_name_with_the_title_after_it_speaks() -> None:
+    art = article(
+        "国家主席习近平会见巴拉圭总统佩尼亚。",
+        "佩尼亚总统激动地表示，巴方愿同中方加强合作。",
+        title="习近平会见巴拉圭总统",
+    )
+    assert "佩尼亚" in art.speakers
