@@ -552,7 +552,7 @@ def test_a_foreign_leader_who_leads_a_delegation_then_speaks() -> None:
 
 def test_a_foreign_name_with_the_title_after_it_speaks() -> None:
     art = article(
-        "国家主席习近平会见巴拉圭总统佩尼亚。",
+        "国家主席习近平在北京会见巴拉圭总统佩尼亚，两国元首见证合作文件签署。",
         "佩尼亚总统激动地表示，巴方愿同中方加强合作。",
         title="习近平会见巴拉圭总统",
     )
