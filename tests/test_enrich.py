@@ -557,3 +557,11 @@ def test_a_foreign_name_with_the_title_after_it_speaks() -> None:
         title="习近平会见巴拉圭总统",
     )
     assert "佩尼亚" in art.speakers
+
+
+def test_foreign_leaders_met_then_speaking_together_are_speakers() -> None:
+    art = article(
+        "在纽约期间，国务院副总理分别会见了巴拉圭总统佩尼亚、塞拉利昂总统比奥、几内亚总统敦布亚。外方领导人高度评价两国关系，表示愿深化合作。",
+        title="会见外方领导人",
+    )
+    assert {"佩尼亚", "比奥"} <= set(art.speakers)

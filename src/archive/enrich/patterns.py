@@ -53,6 +53,8 @@ class Patterns:
     # 邀集A、B、C等单位召开会议: the bodies called together to meet take part in it
     invited_before: re.Pattern[str]  # 邀集, maybe earlier items of the list, right before a body
     invited_after: re.Pattern[str]  # the rest of the list, then the meeting verb
+    # 外方领导人高度评价…: the foreign leaders named before speak together
+    group_speech: re.Pattern[str]
     # 黄永珍表示: a bare three-character name of a common family name at a clause start, right before a verb
     bare_name: re.Pattern[str]
 
@@ -214,6 +216,10 @@ def patterns() -> Patterns:
         said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了|审议)$"),
+        group_speech=re.compile(
+            f"(?:{_alt(list(lang['group_subjects']))})(?:{adverbs})*{clause}{{0,12}}?"
+            f"(?:{speech_full}|{_alt(list(lang['group_verbs']))})"
+        ),
         bare_name=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{''.join(str(lang['bare_name_surnames']).split())}]"
             f"(?:(?![{re.escape(str(lang['bare_name_not_in']))}]){given}){{2}})"

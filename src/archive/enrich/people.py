@@ -193,5 +193,10 @@ class PeopleFinder:
             referent = roles.mentions[index - 1][1] if index else last_mention
             if referent:
                 roles.add(roles.speakers, [referent])
+        for m in p.group_speech.finditer(text):
+            # the leaders named in the sentence just before (会见了…总统武契奇、…总理卡卡尔。外方领导人…)
+            before = text.rfind("。", 0, max(0, m.start() - 1)) + 1
+            named = [n for end, n in roles.mentions if before < end <= m.start() and _transliterated(n)]
+            roles.add(roles.speakers, named)
         roles.attendees = [a for a in roles.attendees if a not in roles.speakers]
         return roles
