@@ -565,3 +565,8 @@ def test_foreign_leaders_met_then_speaking_together_are_speakers() -> None:
         title="会见外方领导人",
     )
     assert {"佩尼亚", "比奥"} <= set(art.speakers)
+
+
+def test_a_school_military_instructor_title_after_the_name() -> None:
+    art = article("教育局今日举办反毒宣导活动。学校林建宏主任教官表示，将持续加强校园反毒宣导。", title="反毒宣导")
+    assert art.speakers == ["林建宏"]
