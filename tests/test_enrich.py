@@ -570,3 +570,8 @@ def test_foreign_leaders_met_then_speaking_together_are_speakers() -> None:
 def test_a_school_military_instructor_title_after_the_name() -> None:
     art = article("教育局今日举办反毒宣导活动。学校林建宏主任教官表示，将持续加强校园反毒宣导。", title="反毒宣导")
     assert art.speakers == ["林建宏"]
+
+
+def test_councillors_listed_with_yu_and_a_closing_title_attend() -> None:
+    art = article("市长今日前往夜市宣导防疫，市议员王大明、李文华与张美玲议员亦到现场关心摊商。", title="夜市防疫宣导")
+    assert set(art.attendees) >= {"王大明", "李文华", "张美玲"}

@@ -187,8 +187,9 @@ def patterns() -> Patterns:
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
         name_list=re.compile(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
-            f"(?P<list>(?:{dotted_item}[、和])+{list_item}?)"
-            f"(?=(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}(?:{attend}|{speech_full}))"
+            f"(?P<list>(?:{dotted_item}[、和与])+{list_item}?)"
+            # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
+            f"(?=(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}(?:{attend}|{speech_full}))"
         ),
         predicate=predicate,
         # 出席会议并讲话, 出席…时表示, 出席大会发表讲话; not 到场表达关心与鼓励 (what is expressed is no speech)

@@ -64,8 +64,8 @@ def _listed_names(listed: str) -> list[str]:
 
 
 def _split_and(piece: str) -> list[str]:
-    """鲜铁可和吴艳刚 is two names, 叶清和 is one."""
-    parts = piece.split("和")
+    """鲜铁可和吴艳刚 (沈震东与陈怡珍) is two names, 叶清和 is one."""
+    parts = re.split("[和与]", piece)
     return parts if len(parts) > 1 and all(len(part) >= 2 for part in parts) else [piece]
 
 
