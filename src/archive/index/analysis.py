@@ -165,10 +165,6 @@ def add_words(words: Iterable[str]) -> int:
     return len(fresh)
 
 
-def user_words() -> set[str]:
-    return set(_USER_WORDS)
-
-
 def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
