@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from enrich_eval import CCTV, ROOT, TAINAN  # noqa: E402
+from enrich_eval import CCTV, ROOT, TAINAN
 
 LABEL_DIR = ROOT / "tests" / "data" / "enrich_eval"
 MEETING_TITLE = re.compile(r"会议|座谈会|全会|常委会|集体学习|研讨会|推进会|论坛|峰会|大会|会见|会谈")
