@@ -1,7 +1,7 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` (second development set) and
-``holdout.jsonl`` (blind test set, read here only for its form).
+Four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` and ``labels3.jsonl`` (further
+development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ LABELS = LABEL_DIR / "labels.jsonl"
 LABEL_FILES = {
     "labels.jsonl": None,
     "labels2.jsonl": {"cctv": 30, "tainan": 30},
+    "labels3.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
