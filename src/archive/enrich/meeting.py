@@ -24,6 +24,7 @@ class MeetingPattern:
     pattern: re.Pattern[str]
     fallback: bool
     unit: str | None  # the body whose meeting it is
+    title_only: bool  # named in passing so often that only a title names the meeting reported
 
 
 @functools.cache
@@ -34,6 +35,7 @@ def _patterns() -> list[MeetingPattern]:
             re.compile("|".join(f"(?:{p})" for p in entry["patterns"])),
             bool(entry.get("fallback", False)),
             entry.get("unit"),
+            bool(entry.get("title_only", False)),
         )
         for entry in load().meetings
     ]
@@ -43,7 +45,7 @@ def _first(text: str, *, need_context: bool, fallback: bool) -> tuple[MeetingPat
     """The meeting named first in ``text`` (ties go to the earlier, more specific entry)."""
     best: tuple[int, int, MeetingPattern, re.Match[str]] | None = None
     for index, meeting in enumerate(_patterns()):
-        if meeting.fallback != fallback:
+        if meeting.fallback != fallback or (need_context and meeting.title_only):
             continue
         for m in meeting.pattern.finditer(text):
             if _SPIRIT_AFTER.match(text, m.end()) or _SPIRIT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
