@@ -575,3 +575,40 @@ def test_a_school_military_instructor_title_after_the_name() -> None:
 def test_councillors_listed_with_yu_and_a_closing_title_attend() -> None:
     art = article("市长今日前往夜市宣导防疫，市议员王大明、李文华与张美玲议员亦到现场关心摊商。", title="夜市防疫宣导")
     assert set(art.attendees) >= {"王大明", "李文华", "张美玲"}
+
+
+def test_a_foreign_guest_named_at_the_end_of_a_sentence_then_speaking() -> None:
+    art = article(
+        "国务院总理在钓鱼台国宾馆会见来访的新西兰总理希普金斯。",
+        "希普金斯表示，新方愿扩大农业合作。会谈后，希普金斯参观了一家乳品企业。",
+    )
+    assert art.speakers == ["希普金斯"]
+
+
+def test_a_bare_foreign_name_named_twice_speaks_but_a_country_does_not() -> None:
+    art = article(
+        "欢迎仪式后，两国领导人举行会谈。",
+        "马塔雷拉表示，意方重视对华关系。乌克兰表示将继续谈判。马塔雷拉还参观了故宫。",
+    )
+    assert art.speakers == ["马塔雷拉"]
+
+
+def test_a_foreign_name_takes_the_full_form_the_text_prints() -> None:
+    art = article("副总理会见美国专利商标局局长凯蒂·维达尔。", "维达尔表示，愿加强知识产权交流。")
+    assert art.speakers == ["凯蒂·维达尔"]
+
+
+def test_words_shaped_like_names_before_titles_are_not_people() -> None:
+    art = article(
+        "市长黄伟哲主持会议。水利署也向黄市长说明抗旱工程进度。",
+        "主席团常务主席建议批准报告。会议听取了关于代表提出建议办理情况的报告，非盟委员会主席将率团与会。",
+    )
+    assert art.speakers == ["黄伟哲"]
+    assert art.attendees == []
+
+
+def test_an_international_summit_in_the_title_gives_its_grouping() -> None:
+    art = article("峰会通过了联合宣言。", title="国家主席出席金砖国家领导人第十六次会晤")
+    assert "金砖国家" in art.units
+    news = article("今天，联合国大会通过决议。以军继续空袭加沙地带。", title="国际快讯")
+    assert "联合国大会" not in news.units

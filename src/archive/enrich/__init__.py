@@ -11,7 +11,7 @@ import re
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
-from archive.enrich.people import PeopleFinder, candidates, short_forms
+from archive.enrich.people import PeopleFinder, candidates, full_forms, short_forms
 from archive.enrich.themes import keywords, named, themes
 from archive.enrich.units import (
     canonical_department,
@@ -98,7 +98,7 @@ def enrich(article: Article) -> Article:
     active = jurisdictions(full)
     units_matcher = matcher(active)
     names = candidates(full)
-    finder = PeopleFinder(names, short_forms(full, names))
+    finder = PeopleFinder(names, {**full_forms(full, names), **short_forms(full, names)})
 
     # Bodies given with the record (a JSONL department) come first, canonicalised.
     given: list[Unit] = []

@@ -57,6 +57,8 @@ class Patterns:
     group_speech: re.Pattern[str]
     # 黄永珍表示: a bare three-character name of a common family name at a clause start, right before a verb
     bare_name: re.Pattern[str]
+    # 希普金斯表示: a bare name spelled like a foreign one, at a clause start, right before a verb
+    bare_foreign: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -72,7 +74,9 @@ def patterns() -> Patterns:
     title_starts = _alt(list(lang.get("not_name_starts", [])))
     given = f"(?:(?!{title_starts}|[{banned}])[{HAN}])"
     # transliterated foreign names use characters a Chinese given name would not (佩斯科夫, 约翰·柯比)
-    foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们])[{HAN}·])"
+    # (nor a word of the sentence around it: 主席将率团与会, 主席团)
+    foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团])[{HAN}·])"
+    translit = re.escape(str(lang["transliteration"]))
     surname = f"(?:{compound}|[{surnames}])"
     name_core = f"{surname}{given}{{1,2}}?"
 
@@ -171,8 +175,8 @@ def patterns() -> Patterns:
         ),
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
-            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,8}}?)"
-            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|[，,、]))"
+            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,8}}?)(?!{titles_after})"
+            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|[，,、。；;]|$))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body
@@ -224,6 +228,10 @@ def patterns() -> Patterns:
         bare_name=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{''.join(str(lang['bare_name_surnames']).split())}]"
             f"(?:(?![{re.escape(str(lang['bare_name_not_in']))}]){given}){{2}})"
+            f"(?=(?:{_alt(list(lang['bare_name_verbs']))}))"
+        ),
+        bare_foreign=re.compile(
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
             f"(?=(?:{_alt(list(lang['bare_name_verbs']))}))"
         ),
         invited_before=re.compile(f"(?:{_alt(list(lang['invite_verbs']))})(?:{clause}{{0,60}}?、)?$"),

@@ -27,26 +27,51 @@ def candidates(text: str) -> set[str]:
     # gazetteer names and transliterated names after a foreign title may be long (博鲁阿尔特, 巴沙尔·贾法里)
     long_ok = {m.group() for m in known.finditer(text)}
     for m in p.foreign_name.finditer(text):
-        if _plausible(m.group("name")) or _transliterated(m.group("name")):
-            long_ok.add(m.group("name"))
+        name = m.group("name")
+        # 会见菲律宾总统马科斯。: at the end of a sentence only a name spelled like a foreign one (not 总统选举。)
+        if m.end() == len(text) or text[m.end()] in _SENTENCE_ENDS:
+            if _transliterated(name):
+                long_ok.add(name)
+        elif _plausible(name) or _transliterated(name):
+            long_ok.add(name)
     found.update(long_ok)
-    for m in p.name_title.finditer(text):
-        found.add(m.group("name"))
+    before_title = {m.group("name") for m in p.name_title.finditer(text)}
     for m in p.title_name.finditer(text):
         # 黄伟哲市长严正要求: the title belongs to the name before it; what follows is no name.
         if any(text.endswith(name, 0, m.start()) for name in found):
             continue
         found.add(m.group("long") or m.group("name"))
+    # 水利署也向黄市长说明, 过程中蔡组长表示: a name before a title that ends in the family name of another
+    # person of the text is that person's short form (黄市长 = 黄伟哲) after a word, not a name
+    for name in before_title:
+        surname = name[-1]
+        if not any(other.startswith(surname) and len(other) >= 2 for other in found if other != name):
+            found.add(name)
+    for m in p.bare_foreign.finditer(text):
+        # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示)
+        if text.count(m.group("name")) >= 2 and not _starts_body_name(m.group("name")):
+            long_ok.add(m.group("name"))
+            found.add(m.group("name"))
     for m in p.bare_name.finditer(text):
         # a name without a title counts only when the article names the person again
         if text.count(m.group("name")) >= 2:
             found.add(m.group("name"))
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
-    return {name for name in found if (name in long_ok or _plausible(name)) and not _body_word(name, text)}
+    return {
+        name
+        for name in found
+        if (name in long_ok or _plausible(name)) and not _body_word(name, text) and not _title_start(name)
+    }
+
+
+def _title_start(name: str) -> bool:
+    """常务 (主席团常务主席), 关于: a word that begins a title or is no name, though shaped like one."""
+    return any(name.startswith(str(word)) for word in load().language.get("not_name_starts", []))
 
 
 _BODY_AFTER = "局处所院厅署科司"
+_SENTENCE_ENDS = "。；;"
 #: The longest transliterated name taken after a foreign title (巴沙尔·贾法里).
 _LONGEST_FOREIGN = 8
 #: How far back in a sentence to look for a speech verb that puts a name inside what was said.
@@ -99,6 +124,24 @@ def short_forms(text: str, names: set[str]) -> dict[str, str]:
     return forms
 
 
+def full_forms(text: str, names: set[str]) -> dict[str, str]:
+    """维达尔 → 凯蒂·维达尔: a name that the text also writes in full, with given names joined by a dot."""
+    letters = re.escape("".join(sorted(_transliteration_chars())))
+    forms: dict[str, str] = {}
+    for name in names:
+        if "·" in name:
+            continue
+        spelled = {
+            m.group()
+            for m in re.finditer(f"(?:[{letters}]{{1,8}}·)+{re.escape(name)}(?![{letters}])", text)
+        }
+        if len(spelled) == 1:
+            full = spelled.pop()
+            if len(full) <= _LONGEST_FOREIGN + 4:
+                forms[name] = full
+    return forms
+
+
 def _transliterated(name: str) -> bool:
     """博鲁阿尔特, 巴沙尔·贾法里: a long name made only of the characters that spell foreign names."""
     letters = _transliteration_chars()
@@ -113,6 +156,24 @@ def _transliteration_chars() -> frozenset[str]:
 def _plausible(name: str) -> bool:
     """A name of two to four characters, or a longer one with a dot (帕巴拉·格列朗杰)."""
     return 2 <= len(name) <= 4 or ("·" in name and 5 <= len(name) <= _LONGEST_FOREIGN and not name.startswith("·"))
+
+
+@functools.cache
+def _body_names() -> list[str]:
+    names = {
+        alias
+        for j in load().jurisdictions
+        for table in (j.global_aliases, j.local_aliases)
+        for alias in table
+    }
+    return sorted(names)
+
+
+def _starts_body_name(word: str) -> bool:
+    """乌克兰 (乌克兰政府), 哈马斯: a word that is a body's name or begins one in the gazetteer."""
+    names = _body_names()
+    at = bisect.bisect_left(names, word)
+    return at < len(names) and names[at].startswith(word)
 
 
 @functools.cache
