@@ -612,3 +612,10 @@ def test_an_international_summit_in_the_title_gives_its_grouping() -> None:
     assert "金砖国家" in art.units
     news = article("今天，联合国大会通过决议。以军继续空袭加沙地带。", title="国际快讯")
     assert "联合国大会" not in news.units
+
+
+def test_meetings_give_the_bodies_that_hold_them() -> None:
+    economy = article("会议总结了今年经济工作。", title="中央经济工作会议在北京举行")
+    assert economy.units[:2] == ["中共中央", "国务院"]
+    party = article("全会审议通过了工作报告。", title="民盟十三届二中全会在京召开")
+    assert party.units == ["民盟中央"]

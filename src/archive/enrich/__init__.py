@@ -55,10 +55,14 @@ def _specific(units: list[Unit]) -> list[Unit]:
     return [u for u in units if u.kind != "place" or u.name != u.district or u.district not in covered]
 
 
-def _owner(template: str | None, home: str | None) -> str | None:
-    """The body whose meeting it is: a name, or a body of the article's district."""
-    if not template or "{" not in template:
+def _owner(template: str, home: str | None, match: re.Match[str] | None) -> str | None:
+    """A body whose meeting it is: a name, a body of the article's district, or of the party the meeting's
+    name begins with (民革十四届三中全会 → 民革中央)."""
+    if "{" not in template:
         return template
+    owner = match.groupdict().get("owner") if match is not None else None
+    if "{owner}" in template:
+        return template.format(owner=owner) if owner else None
     if home is None:
         return None
     party = next((j.district_party[home] for j in load().jurisdictions if home in j.district_party), home + "委")
@@ -204,9 +208,10 @@ def enrich(article: Article) -> Article:
             if article.meeting.date is None and where is title:
                 _, body_match, body_where = find_meeting("", body)
                 article.meeting.date = meeting_date(body_where, body_match, article.published)
-        owner = _owner(meeting.unit, home)
-        if owner and owner not in article.units:
-            article.units.insert(0, owner)
+        owners = [_owner(template, home, match) for template in meeting.units]
+        for owner in reversed(owners):
+            if owner and owner not in article.units:
+                article.units.insert(0, owner)
     return article
 
 

@@ -23,7 +23,7 @@ class MeetingPattern:
     name: str
     pattern: re.Pattern[str]
     fallback: bool
-    unit: str | None  # the body whose meeting it is
+    units: tuple[str, ...]  # the bodies whose meeting it is (templates: see data/meetings.toml)
     title_only: bool  # named in passing so often that only a title names the meeting reported
 
 
@@ -34,7 +34,7 @@ def _patterns() -> list[MeetingPattern]:
             str(entry["name"]),
             re.compile("|".join(f"(?:{p})" for p in entry["patterns"])),
             bool(entry.get("fallback", False)),
-            entry.get("unit"),
+            tuple(str(u) for u in entry.get("units", [entry["unit"]] if "unit" in entry else [])),
             bool(entry.get("title_only", False)),
         )
         for entry in load().meetings
