@@ -208,10 +208,10 @@ def enrich(article: Article) -> Article:
             if article.meeting.date is None and where is title:
                 _, body_match, body_where = find_meeting("", body)
                 article.meeting.date = meeting_date(body_where, body_match, article.published)
-        owners = [_owner(template, home, match) for template in meeting.units]
-        for owner in reversed(owners):
-            if owner and owner not in article.units:
-                article.units.insert(0, owner)
+        held_by = [_owner(template, home, match) for template in meeting.units]
+        for body in reversed(held_by):
+            if body and body not in article.units:
+                article.units.insert(0, body)
     return article
 
 
