@@ -209,9 +209,9 @@ def enrich(article: Article) -> Article:
                 _, body_match, body_where = find_meeting("", body)
                 article.meeting.date = meeting_date(body_where, body_match, article.published)
         held_by = [_owner(template, home, match) for template in meeting.units]
-        for body in reversed(held_by):
-            if body and body not in article.units:
-                article.units.insert(0, body)
+        for holder in reversed(held_by):
+            if holder and holder not in article.units:
+                article.units.insert(0, holder)
     return article
 
 
