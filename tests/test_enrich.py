@@ -619,3 +619,11 @@ def test_meetings_give_the_bodies_that_hold_them() -> None:
     assert economy.units[:2] == ["中共中央", "国务院"]
     party = article("全会审议通过了工作报告。", title="民盟十三届二中全会在京召开")
     assert party.units == ["民盟中央"]
+
+
+def test_bodies_missing_from_the_gazetteer_that_act() -> None:
+    art = article(
+        "日本气象厅12日称，地震震级为6.1级。联合国邮政管理局发布纪念邮票。",
+        "也门胡塞武装13日表示，将继续行动。据了解，中国人民对此十分关注。",
+    )
+    assert art.units == ["日本气象厅", "联合国邮政管理局", "胡塞武装"]

@@ -50,6 +50,8 @@ class Jurisdiction:
     persons: dict[str, str] = field(default_factory=dict)
     # prefecture-level cities written without 市, after which a county name may follow (张家口崇礼区)
     city_short_names: list[str] = field(default_factory=list)
+    # countries by full name (俄罗斯): the start of the names of their bodies, listed or not
+    countries: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +110,7 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
     # countries: "俄罗斯/俄" = the name and its one-character short form (俄国防部 = 俄罗斯国防部)
     for country in head.get("country_names", []):
         name, _, short = str(country).partition("/")
+        result.countries.append(name)
         for forms in head.get("country_bodies", []):
             spelled = [str(f).format(country=name, short=short) for f in forms if short or "{short}" not in f]
             unit = Unit(name=spelled[0], district=None, jurisdiction=jid)

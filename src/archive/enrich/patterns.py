@@ -59,6 +59,8 @@ class Patterns:
     bare_name: re.Pattern[str]
     # 希普金斯表示: a bare name spelled like a foreign one, at a clause start, right before a verb
     bare_foreign: re.Pattern[str]
+    # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
+    unlisted_body: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -77,6 +79,7 @@ def patterns() -> Patterns:
     # (nor a word of the sentence around it: 主席将率团与会, 主席团)
     foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团])[{HAN}·])"
     translit = re.escape(str(lang["transliteration"]))
+    countries = [c for j in load().jurisdictions for c in j.countries]
     surname = f"(?:{compound}|[{surnames}])"
     name_core = f"{surname}{given}{{1,2}}?"
 
@@ -233,6 +236,10 @@ def patterns() -> Patterns:
         bare_foreign=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
             f"(?=(?:{_alt(list(lang['bare_name_verbs']))}))"
+        ),
+        unlisted_body=re.compile(
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *lang['body_prefixes']])})"
+            f"(?:(?![的和与及在是将对向从为、等各])[{HAN}]){{0,10}}?(?:{_alt(list(lang['body_suffixes']))}))"
         ),
         invited_before=re.compile(f"(?:{_alt(list(lang['invite_verbs']))})(?:{clause}{{0,60}}?、)?$"),
         invited_after=re.compile(

@@ -179,13 +179,49 @@ def home_district(text: str, m: UnitMatcher) -> str | None:
 
 def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRoles:
     """Bodies that spoke, reported or were heard in folded ``text``; ``home`` resolves 区发展改革委."""
-    p = patterns()
     roles = UnitRoles()
+    _listed_bodies(text, m, home, roles)
+    for unit in unlisted_bodies(text, m):
+        roles.add(unit)
+    return roles
+
+
+def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
+    """日本气象厅称…, 中央宣讲团在…宣讲: bodies missing from the gazetteer that act at the start of a clause,
+    named as written (a country's or a national prefix, a body's ending)."""
+    p = patterns()
+    found: list[Unit] = []
+    for hit in p.unlisted_body.finditer(text):
+        name = hit.group("body")
+        listed = m.pattern.match(text, hit.start())
+        if listed is not None and listed.end() >= hit.end():
+            continue  # the gazetteer's own name for it (or a longer one) is read elsewhere
+        if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
+            continue
+        if p.unit_predicate.match(text, hit.end()) is None:
+            continue
+        # 也门胡塞武装: a listed foreign body after its country's name is that body (but 美国财政部 is no 财政部)
+        inner = next(
+            (
+                m.aliases[name[cut:]]
+                for cut in range(1, len(name) - 1)
+                if name[cut:] in m.aliases and m.aliases[name[cut:]].jurisdiction == "world"
+            ),
+            None,
+        )
+        unit = inner or Unit(name=name, district=None, jurisdiction="")
+        if unit not in found:
+            found.append(unit)
+    return found
+
+
+def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles) -> None:
+    p = patterns()
     pos = 0
     while True:
         hit = m.find(text, pos)
         if hit is None:
-            return roles
+            return
         start, end = hit.start(), hit.end()
         first = m.aliases[hit.group()]
         if start and first.kind != "relative" and _inside_longer_name(text, start):
