@@ -627,3 +627,17 @@ def test_bodies_missing_from_the_gazetteer_that_act() -> None:
         "也门胡塞武装13日表示，将继续行动。据了解，中国人民对此十分关注。",
     )
     assert art.units == ["日本气象厅", "联合国邮政管理局", "胡塞武装"]
+
+
+def test_a_notice_heading_names_the_body_that_issues_it() -> None:
+    art = article(
+        "臺南市政府 公告\n主旨：公告變更東區細部計畫案，自即日起發布實施。",
+        "依據：都市計畫法。",
+        units=["臺南市政府都市發展局綜合企劃及審議科"],
+    )
+    assert set(art.units) == {"台南市政府", "台南市政府都市发展局"}
+
+
+def test_a_section_alone_is_no_unit() -> None:
+    art = article("舞團今年招募新舞者，歡迎報名。", units=["文教社福科"])
+    assert art.units == []

@@ -23,7 +23,8 @@ _LEADING_NOISE = re.compile(r"^[\s\W\d_]*")
 _DEPARTMENT_SPLIT = re.compile(r"[、,，/／;；]|\s+")
 _SENTENCE_MARKS = re.compile(r"[。！？!?：:「」“”『』（）()【】]")
 #: What the name of a body ends with (an unknown department is kept only when it looks like one).
-_BODY_END = re.compile(r"(?:局|处|所|科|课|股|室|组|会|馆|中心|署|院|部|厅|宫|庙|府|团|队|站|协会|学校|公司)$")
+# (a section alone, 文教社福科, names no body: its parent is not said)
+_BODY_END = re.compile(r"(?:局|处|所|室|组|会|馆|中心|署|院|部|厅|宫|庙|府|团|队|站|协会|学校|公司)$")
 
 
 @functools.cache
