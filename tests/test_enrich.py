@@ -641,3 +641,11 @@ def test_a_notice_heading_names_the_body_that_issues_it() -> None:
 def test_a_section_alone_is_no_unit() -> None:
     art = article("舞團今年招募新舞者，歡迎報名。", units=["文教社福科"])
     assert art.units == []
+
+
+def test_a_short_place_before_the_verb_and_nouns_listed_with_speech_words() -> None:
+    art = article(
+        "宣讲团成员、某部部长吴启航在合肥作宣讲报告。",
+        "《摘编》内容摘自刘志远同志多年来的讲话、报告等重要文稿。",
+    )
+    assert art.speakers == ["吴启航"]

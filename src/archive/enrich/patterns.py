@@ -118,7 +118,11 @@ def patterns() -> Patterns:
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after}))"
     )
     clause = f"[^{CLAUSE_END}]"
-    setting = f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场))"
+    # …or a short place right before the verb (在合肥作宣讲报告)
+    setting = (
+        f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场)"
+        f"|(?:在|于)[{HAN}]{{2,6}}?(?=(?:{light}|{speech})))"
+    )
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据){clause}{{1,40}}?)"
     lead_in = f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
