@@ -649,3 +649,11 @@ def test_a_short_place_before_the_verb_and_nouns_listed_with_speech_words() -> N
         "《摘编》内容摘自刘志远同志多年来的讲话、报告等重要文稿。",
     )
     assert art.speakers == ["吴启航"]
+
+
+def test_a_member_of_a_group_speaks_for_the_group_not_for_their_body() -> None:
+    art = article(
+        "宣讲团成员、中央社会工作部部长吴启航在合肥作宣讲报告。",
+        "财政部部长蓝佛安作了关于预算执行情况的报告。",
+    )
+    assert art.units == ["财政部"]

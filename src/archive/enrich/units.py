@@ -166,6 +166,10 @@ def _shared_prefix(first: str, text: str, pos: int, m: UnitMatcher) -> tuple[Uni
     return None
 
 
+def _member_of_group(text: str, start: int) -> bool:
+    return any(text.endswith(str(mark), 0, start) for mark in load().language.get("unit_member_marks", []))
+
+
 def _head_reports(text: str, end: int) -> bool:
     """财政部部长蓝佛安作了关于…的报告: a head or official of the body reports or explains for it."""
     verb = patterns().head_report.match(text, end)
@@ -245,7 +249,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
             chain.append(shared[0])
             end = shared[1]
         pos = end
-        if p.blocked_before.search(text, max(0, start - 16), start):
+        if p.blocked_before.search(text, max(0, start - 16), start) or _member_of_group(text, start):
             continue
         if p.said_before.search(text, max(0, start - _SENTENCE_REACH), start):
             continue
