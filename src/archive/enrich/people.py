@@ -126,8 +126,10 @@ def short_forms(text: str, names: set[str]) -> dict[str, str]:
 
 def full_forms(text: str, names: set[str]) -> dict[str, str]:
     """维达尔 → 凯蒂·维达尔: a name that the text also writes in full, with given names joined by a dot."""
-    letters = re.escape("".join(sorted(_transliteration_chars())))
     forms: dict[str, str] = {}
+    if "·" not in text:
+        return forms
+    letters = re.escape("".join(sorted(_transliteration_chars())))
     for name in names:
         if "·" in name:
             continue
