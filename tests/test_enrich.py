@@ -657,3 +657,43 @@ def test_a_member_of_a_group_speaks_for_the_group_not_for_their_body() -> None:
         "财政部部长蓝佛安作了关于预算执行情况的报告。",
     )
     assert art.units == ["财政部"]
+
+
+def test_the_one_spoken_to_does_not_speak() -> None:
+    art = article("22日，以色列总理内塔尼亚胡对到访的美国国务卿布林肯说，以方将继续行动。")
+    assert art.speakers == ["内塔尼亚胡"]
+
+
+def test_foreign_leaders_met_earlier_speak_together() -> None:
+    art = article(
+        "与会期间，副总理分别会见了赞比亚总统希奇莱马、马尔代夫总统穆伊兹，就双边合作交换意见。副总理表示，中方愿深化合作。\n"
+        "外方领导人高度评价中方取得的进展，表示将同中方携手努力。",
+    )
+    assert set(art.speakers) == {"希奇莱马", "穆伊兹"}
+
+
+def test_a_reaction_piece_quotes_the_speaker_of_another_day() -> None:
+    art = article(
+        "座谈会上，刘志远总书记的重要讲话在各地干部群众中引起强烈反响。",
+        "刘志远总书记指出，要推动高质量发展。大家表示，要把讲话精神落到实处。",
+        title="刘志远座谈会讲话引发反响",
+    )
+    assert art.speakers == []
+
+
+def test_a_body_acts_through_its_study_group_and_with_a_bracketed_date() -> None:
+    art = article(
+        "中共全国政协党组理论学习中心组举行集体学习。",
+        "国务院新闻办公室今天（3月14日）举行发布会。",
+    )
+    assert set(art.units) == {"全国政协党组", "国务院新闻办"}
+
+
+def test_conveyed_greetings_and_congratulated_meetings_are_not_roles() -> None:
+    art = article(
+        "副总理首先转达刘志远主席对峰会的良好祝愿，并表示中方愿加强合作。",
+        "拉索表示，祝贺中共二十届三中全会胜利召开。拉索还参观了工厂。",
+        title="副总理会见古巴客人拉索",
+    )
+    assert "刘志远" not in art.speakers
+    assert "中共中央" not in art.units

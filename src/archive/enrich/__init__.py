@@ -90,6 +90,15 @@ def _restored_names(names: set[str], folded: str, raw: str) -> dict[str, str]:
     return restored
 
 
+def _reacted_to(title: str, names: set[str]) -> set[str]:
+    """习近平…座谈会讲话引发反响: the people named in a title before the reaction it reports."""
+    marks = [str(mark) for mark in load().language.get("reaction_marks", [])]
+    at = min((title.find(mark) for mark in marks if mark in title), default=-1)
+    if at < 0:
+        return set()
+    return {name for name in names if 0 <= title.find(name) < at}
+
+
 def enrich(article: Article) -> Article:
     """Fill the article's and its sections' metadata lists in place and return the article."""
     title = fold(article.title or "")
@@ -173,6 +182,11 @@ def enrich(article: Article) -> Article:
         for section in article.sections:
             section.speakers = [restored.get(n, n) for n in section.speakers]
             section.attendees = [restored.get(n, n) for n in section.attendees]
+    quoted = _reacted_to(title, {*speakers, *attendees})
+    if quoted:
+        speakers = [n for n in speakers if n not in quoted]
+        for section in article.sections:
+            section.speakers = [n for n in section.speakers if n not in quoted]
     article.speakers = speakers
     article.attendees = [a for a in attendees if a not in speakers]
     all_units: list[Unit] = list(given)

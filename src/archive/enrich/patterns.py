@@ -16,7 +16,8 @@ HAN = "\u4e00-\u9fff"
 #: Ends a clause: a verb is never looked for across one of these.
 CLAUSE_END = "，,。；;！!？?\n：:"
 DATE = (
-    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[今昨明]\(\d{1,2}\)日|\d{1,2}/\d{1,2})"
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[今昨明]\(\d{1,2}\)日|\d{1,2}/\d{1,2}"
+    r"|(?:今天|今日|昨天|昨日)?[(（]\d{1,2}月\d{1,2}日[)）])"
     r"(?:(?:至|到|-|~|～)(?:\d{1,2}月)?\d{1,2}日)?"  # 4月1日至5日
     r"(?:上午|下午|晚上|晚间|早上|中午)?"
 )
@@ -115,6 +116,7 @@ def patterns() -> Patterns:
 
     after_name = (
         f'(?=[、，,。；;：:\\s（(“"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|'
+        f"会谈|会见|会晤|通电话|举行|"
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after}))"
     )
     clause = f"[^{CLAUSE_END}]"
@@ -135,7 +137,9 @@ def patterns() -> Patterns:
     others = f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表)|(?:和|及|以及){clause}{{1,12}}?成员)?"
     predicate = re.compile(
         f"{lead_in}(?:{others}{rostrum}(?P<attend>{attend_verb})|(?P<verb>{speech_full}|[：:](?!\\d))"
-        f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}))"
+        f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong})"
+        # 对到访的国务卿说，…: one-character verbs after a 对… phrase, before what was said
+        f"|对{clause}{{1,30}}?(?P<said>说|称)(?=[，,：:“\"]))"
     )
     unit_verbs = _alt(list(lang["unit_verbs"]))
     foreign_spokes = _alt(list(lang["unit_foreign_spokespeople"]))
@@ -146,6 +150,7 @@ def patterns() -> Patterns:
     # (a body's name and its verb may stand apart as a notice's heading: 台南市政府 公告)
     unit_predicate = re.compile(
         f"(?:[ \u3000]{{1,2}}(?=(?:{unit_verbs})[ \u3000]*(?:\\n|$|[/／|｜])))?"
+        f"(?:{_alt(list(lang['unit_subgroups']))})?"
         f"(?:(?:(?:{spokes})(?:{name_core})?|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
         f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong})|{venue})"
     )
@@ -185,7 +190,7 @@ def patterns() -> Patterns:
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
             f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,8}}?)(?!{titles_after})"
-            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|[，,、。；;]|$))"
+            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|[，,、。；;]|$))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body
@@ -241,7 +246,7 @@ def patterns() -> Patterns:
         ),
         bare_foreign=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
-            f"(?=(?:{_alt(list(lang['bare_name_verbs']))}))"
+            f"(?=(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
         ),
         unlisted_body=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *lang['body_prefixes']])})"

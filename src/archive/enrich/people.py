@@ -72,6 +72,10 @@ def _title_start(name: str) -> bool:
 
 _BODY_AFTER = "局处所院厅署科司"
 _SENTENCE_ENDS = "。；;"
+#: 对/向/跟 and a few words before a name: the name is spoken to (对到访的美国国务卿布林肯说).
+_OBJECT_BEFORE = re.compile(r"(?<![针面相绝])(?:对|向|跟)[^，,。；;！!？?\n：:]{0,12}$")
+#: How far after the foreign leaders they were named with 外方领导人… may refer to them.
+_GROUP_REACH = 600
 #: The longest transliterated name taken after a foreign title (巴沙尔·贾法里).
 _LONGEST_FOREIGN = 8
 #: How far back in a sentence to look for a speech verb that puts a name inside what was said.
@@ -243,7 +247,10 @@ class PeopleFinder:
             predicate = p.predicate.match(text, end)
             if predicate is None:
                 continue
-            spoke = predicate.group("verb") or predicate.group("topic_verb")
+            # 总理内塔尼亚胡对到访的国务卿布林肯说: the one spoken to does not speak
+            if _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+                continue
+            spoke = predicate.group("verb") or predicate.group("topic_verb") or predicate.group("said")
             if spoke or p.attend_then_speak.match(text, predicate.end()):
                 roles.add(roles.speakers, chain)
             else:
@@ -257,9 +264,11 @@ class PeopleFinder:
             if referent:
                 roles.add(roles.speakers, [referent])
         for m in p.group_speech.finditer(text):
-            # the leaders named in the sentence just before (会见了…总统武契奇、…总理卡卡尔。外方领导人…)
-            before = text.rfind("。", 0, max(0, m.start() - 1)) + 1
-            named = [n for end, n in roles.mentions if before < end <= m.start() and _transliterated(n)]
-            roles.add(roles.speakers, named)
+            # the foreign leaders named last, in one sentence (会见了…总统武契奇、…总理卡卡尔。外方领导人…)
+            foreign = [(end, n) for end, n in roles.mentions if end <= m.start() and _transliterated(n)]
+            if not foreign or m.start() - foreign[-1][0] > _GROUP_REACH:
+                continue
+            before = max(text.rfind(mark, 0, foreign[-1][0]) for mark in "。\n") + 1
+            roles.add(roles.speakers, [n for end, n in foreign if end > before])
         roles.attendees = [a for a in roles.attendees if a not in roles.speakers]
         return roles
