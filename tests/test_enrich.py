@@ -697,3 +697,13 @@ def test_conveyed_greetings_and_congratulated_meetings_are_not_roles() -> None:
     )
     assert "刘志远" not in art.speakers
     assert "中共中央" not in art.units
+
+
+def test_what_a_body_will_hold_and_the_land_it_sells_by_tender() -> None:
+    art = article(
+        "台南市政府將於11月26日在善化啤酒廠盛大舉辦牛肉行銷活動。",
+        "本次市府標售的土地，分屬5處開發區。",
+        "市長黃偉哲將出席開幕式並發表講話。",
+    )
+    assert art.units == ["台南市政府"]
+    assert art.speakers == []

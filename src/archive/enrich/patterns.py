@@ -151,6 +151,9 @@ def patterns() -> Patterns:
     unit_predicate = re.compile(
         f"(?:[ \u3000]{{1,2}}(?=(?:{unit_verbs})[ \u3000]*(?:\\n|$|[/／|｜])))?"
         f"(?:{_alt(list(lang['unit_subgroups']))})?"
+        # 台南市政府将于11月26日在善化啤酒厂举办…: what a body will hold is its act already (a person who will
+        # speak has not spoken)
+        f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
         f"(?:(?:(?:{spokes})(?:{name_core})?|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
         f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong})|{venue})"
     )
