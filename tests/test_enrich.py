@@ -707,3 +707,11 @@ def test_what_a_body_will_hold_and_the_land_it_sells_by_tender() -> None:
     )
     assert art.units == ["台南市政府"]
     assert art.speakers == []
+
+
+def test_a_chief_engineer_named_by_title_and_a_certificate_of_thanks() -> None:
+    art = article(
+        "台南市政府技監謝耀清日前視察運動館工程。謝技監表示，場館將於五月竣工。",
+        "由文化局長葉澤山代表接受並頒發感謝狀。",
+    )
+    assert art.speakers == ["谢耀清"]
