@@ -715,3 +715,11 @@ def test_a_chief_engineer_named_by_title_and_a_certificate_of_thanks() -> None:
         "由文化局長葉澤山代表接受並頒發感謝狀。",
     )
     assert art.speakers == ["谢耀清"]
+
+
+def test_national_bodies_from_data_and_members_after_a_comma() -> None:
+    art = article(
+        "今天，中央气象台继续发布暴雨黄色预警。",
+        "中央宣讲团成员，最高人民法院党组成员、副院长贺小荣在呼和浩特作宣讲报告。",
+    )
+    assert art.units == ["中央气象台", "中央宣讲团"]
