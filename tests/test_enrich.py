@@ -723,3 +723,9 @@ def test_national_bodies_from_data_and_members_after_a_comma() -> None:
         "中央宣讲团成员，最高人民法院党组成员、副院长贺小荣在呼和浩特作宣讲报告。",
     )
     assert art.units == ["中央气象台", "中央宣讲团"]
+
+
+def test_family_names_common_in_taiwan() -> None:
+    art = article("經發局代理局長蕭富仁指出，小型業者可優先申請。議員賴俊良、洪玉凤亦到場關心。")
+    assert art.speakers == ["萧富仁"]
+    assert set(art.attendees) == {"赖俊良", "洪玉凤"}
