@@ -729,3 +729,11 @@ def test_family_names_common_in_taiwan() -> None:
     art = article("經發局代理局長蕭富仁指出，小型業者可優先申請。議員賴俊良、洪玉凤亦到場關心。")
     assert art.speakers == ["萧富仁"]
     assert set(art.attendees) == {"赖俊良", "洪玉凤"}
+
+
+def test_team_leaders_prosecutors_and_lecturers() -> None:
+    art = article(
+        "產銷班班長李保順分享使用篩選機的經驗。",
+        "講習邀請地檢署鄭文正檢察官擔任講座，說明個資法。",
+    )
+    assert set(art.speakers) == {"李保顺", "郑文正"}
