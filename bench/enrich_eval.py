@@ -9,6 +9,7 @@ carry a ``themes`` label.
     python bench/enrich_eval.py                     # every item
     python bench/enrich_eval.py --set tainan -v     # one set, with each item's misses and extras
     python bench/enrich_eval.py --limit 5           # the first 5 items of each set
+    python bench/enrich_eval.py --labels tests/data/enrich_eval/labels*.jsonl   # every development set
 
 Prints a table and writes ``bench/results/enrich_eval.json``. Always exits 0 once the labels are read;
 the lines under the table say which quality targets are met.
@@ -301,12 +302,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="which set to score")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N items of each set")
     parser.add_argument("-v", "--verbose", action="store_true", help="list each item's missed and extra values")
-    parser.add_argument("--labels", type=Path, default=LABELS, help="label file (JSONL)")
+    parser.add_argument(
+        "--labels", type=Path, nargs="+", default=[LABELS], help="label files (JSONL), scored together"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON results")
     args = parser.parse_args(argv)
 
     try:
-        items = load_labels(args.labels)
+        items = [item for path in args.labels for item in load_labels(path)]
+        refs = [(item["set"], item["ref"]) for item in items]
+        if len(set(refs)) != len(refs):
+            raise ValueError("the same ref is labelled in two of the files given")
     except (OSError, ValueError) as exc:
         print(f"enrich_eval: {exc}", file=sys.stderr)
         return 2
@@ -325,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     print_report(table, sets, results, args.verbose)
 
     payload = {
-        "labels": str(args.labels),
+        "labels": [str(path) for path in args.labels],
         "sets": sets,
         "items": len(items),
         "seconds": round(seconds, 2),

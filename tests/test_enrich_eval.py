@@ -191,3 +191,18 @@ def test_script_rejects_a_missing_label_file(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "enrich_eval:" in done.stderr and "none.jsonl" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_script_scores_several_files_together_and_refuses_a_repeated_one(tmp_path: Path) -> None:
+    first = LABEL_DIR / "labels2.jsonl"
+    second = LABEL_DIR / "labels3.jsonl"
+    output = tmp_path / "o.json"
+    args = [sys.executable, str(SCRIPT), "--limit", "1", "--output", str(output), "--labels"]
+    done = subprocess.run([*args, str(first), str(second)], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(output.read_text(encoding="utf-8"))
+    assert result["items"] == 2  # one CCTV and one Tainan item, the first of each set across both files
+    assert result["labels"] == [str(first), str(second)]
+    repeated = subprocess.run([*args, str(first), str(first)], capture_output=True, text=True, timeout=60, check=False)
+    assert repeated.returncode == 2
+    assert "same ref" in repeated.stderr and "Traceback" not in repeated.stderr
