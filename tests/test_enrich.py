@@ -737,3 +737,13 @@ def test_team_leaders_prosecutors_and_lecturers() -> None:
         "講習邀請地檢署鄭文正檢察官擔任講座，說明個資法。",
     )
     assert set(art.speakers) == {"李保顺", "郑文正"}
+
+
+def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
+    art = article(
+        "台南市忧郁症关怀协会今(16)日于全美戏院举办座谈。",
+        "台南市政府主计处配合交通部办理汽车调查。台南市陈良乾局长表示，代表队将陆续出发。",
+        "中共中央宣传部今天(4月25日)举行发布会。",
+    )
+    assert "台南市忧郁症关怀协会" in art.units and "中央宣传部" in art.units
+    assert not any("配合" in unit or "陈良" in unit for unit in art.units)

@@ -81,6 +81,8 @@ def patterns() -> Patterns:
     foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团])[{HAN}·])"
     translit = re.escape(str(lang["transliteration"]))
     countries = [c for j in load().jurisdictions for c in j.countries]
+    # the cities the gazetteer covers (台南市三义堂爱心协会表示) also begin names of bodies it does not list
+    cities = [j.name for j in load().jurisdictions if j.markers and j.name.endswith("市")]
     surname = f"(?:{compound}|[{surnames}])"
     name_core = f"{surname}{given}{{1,2}}?"
 
@@ -192,7 +194,8 @@ def patterns() -> Patterns:
         ),
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
-            f"(?!{speech}|{attend}|{adverbs}|{titles_after})(?P<name>{foreign_char}{{2,8}}?)(?!{titles_after})"
+            f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|会谈|会晤|通电话)"
+            f"(?P<name>{foreign_char}{{2,8}}?)(?!{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|[，,、。；;]|$))"
         ),
         name_title=re.compile(
@@ -252,8 +255,8 @@ def patterns() -> Patterns:
             f"(?=(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
         ),
         unlisted_body=re.compile(
-            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *lang['body_prefixes']])})"
-            f"(?:(?![的和与及在是将对向从为、等各])[{HAN}]){{0,10}}?(?:{_alt(list(lang['body_suffixes']))}))"
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
+            f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?:{_alt(list(lang['body_suffixes']))}))"
         ),
         invited_before=re.compile(f"(?:{_alt(list(lang['invite_verbs']))})(?:{clause}{{0,60}}?、)?$"),
         invited_after=re.compile(

@@ -191,6 +191,12 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
     return roles
 
 
+#: The last character of a body's full name (台南市政府, 主计处), unlike a place's (台南市) or a group's (联合国).
+_FULL_BODY_END = set("局处部厅署会府委办院")
+#: 举办, 主办, 承办…: 办 after one of these ends a verb, not a body's name (市政府办).
+_VERB_BEFORE_BAN = set("举承主协合创开筹督代")
+
+
 def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
     """日本气象厅称…, 中央宣讲团在…宣讲: bodies missing from the gazetteer that act at the start of a clause,
     named as written (a country's or a national prefix, a body's ending)."""
@@ -201,6 +207,21 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         listed = m.pattern.match(text, hit.start())
         if listed is not None and listed.end() >= hit.end():
             continue  # the gazetteer's own name for it (or a longer one) is read elsewhere
+        if (
+            listed is not None
+            and listed.group()[-1] in _FULL_BODY_END
+            and m.aliases[listed.group()].jurisdiction != "world"
+        ):
+            continue  # 台南市政府主计处配合交通部: a listed body's full name and more words
+        if text.startswith("长", hit.end()) or (name.endswith("办") and name[-2] in _VERB_BEFORE_BAN):
+            continue  # 台南市陈良干局长, …亚利桑纳州举办: the ending is a title's or a verb's
+        if any(person in name for person in load().persons):
+            continue  # 台南市陈良干局长表示: a person inside, no name
+        if p.titles_after.search(name) or any(
+            hit_inside.start() > 0 and m.aliases[hit_inside.group()].jurisdiction != "world"
+            for hit_inside in m.pattern.finditer(name)
+        ):
+            continue  # 台南市长黄伟哲责成水利局, 台南市政府亦配合内政部: a title or another body inside
         if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
             continue
         if p.unit_predicate.match(text, hit.end()) is None:
@@ -214,6 +235,8 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
             ),
             None,
         )
+        if inner is None and name.startswith("中共") and name[2:] in m.aliases:
+            inner = m.aliases[name[2:]]  # 中共中央宣传部 is 中央宣传部
         unit = inner or Unit(name=name, district=None, jurisdiction="")
         if unit not in found:
             found.append(unit)
