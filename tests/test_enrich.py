@@ -747,3 +747,9 @@ def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
     )
     assert "台南市忧郁症关怀协会" in art.units and "中央宣传部" in art.units
     assert not any("配合" in unit or "陈良" in unit for unit in art.units)
+
+
+def test_a_title_naming_a_body_before_its_meeting() -> None:
+    assert article("会议听取了工作汇报。", title="全国政协十四届第十七次主席会议在京召开").units == ["全国政协"]
+    assert article("双方回顾了合作进展。", title="中俄投资合作委员会第十次会议举行").units == ["中俄投资合作委员会"]
+    assert article("会议强调，要加强组织建设。", title="全国组织工作会议在京召开").units == []

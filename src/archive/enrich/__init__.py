@@ -19,6 +19,7 @@ from archive.enrich.units import (
     jurisdictions,
     leading,
     matcher,
+    meeting_bodies,
     places_named,
     sites,
     speaking_units,
@@ -126,6 +127,7 @@ def enrich(article: Article) -> Article:
         home = home_district(texts[0], units_matcher)
     section_units = [speaking_units(text, units_matcher, home).units for text in headed]
     title_units = speaking_units(title, units_matcher, home).units
+    title_units += [u for u in meeting_bodies(title, units_matcher) if u not in title_units]
     speaking: list[Unit] = [u for units in [title_units, *section_units] for u in units]
 
     speakers: list[str] = []

@@ -191,6 +191,29 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
     return roles
 
 
+#: After a body's name in a title, the meeting it holds (全国政协十四届第十七次主席会议, 中俄投资合作委员会第十次会议).
+_MEETING_AFTER = re.compile(
+    r"(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}次)?"
+    r"(?:全体|主席|常务|联席|专题)?(?:会议|全会)"
+)
+
+
+def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
+    """Bodies a folded title names right before the meeting they hold, listed or not."""
+    found: list[Unit] = []
+    for hit in m.pattern.finditer(title):
+        unit = m.aliases[hit.group()]
+        if unit.kind == "body" and _MEETING_AFTER.match(title, hit.end()) and unit not in found:
+            found.append(unit)
+    for hit in patterns().unlisted_body.finditer(title):
+        name = hit.group("body")
+        if _MEETING_AFTER.match(title, hit.end()) and not m.pattern.match(title, hit.start()):
+            unit = Unit(name=name, district=None, jurisdiction="")
+            if unit not in found:
+                found.append(unit)
+    return found
+
+
 #: The last character of a body's full name (台南市政府, 主计处), unlike a place's (台南市) or a group's (联合国).
 _FULL_BODY_END = set("局处部厅署会府委办院")
 #: 举办, 主办, 承办…: 办 after one of these ends a verb, not a body's name (市政府办).
