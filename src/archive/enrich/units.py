@@ -205,9 +205,9 @@ def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
         unit = m.aliases[hit.group()]
         if unit.kind == "body" and _MEETING_AFTER.match(title, hit.end()) and unit not in found:
             found.append(unit)
-    for hit in patterns().unlisted_body.finditer(title):
-        name = hit.group("body")
-        if _MEETING_AFTER.match(title, hit.end()) and not m.pattern.match(title, hit.start()):
+    for shaped in patterns().unlisted_body.finditer(title):
+        name = shaped.group("body")
+        if _MEETING_AFTER.match(title, shaped.end()) and not m.pattern.match(title, shaped.start()):
             unit = Unit(name=name, district=None, jurisdiction="")
             if unit not in found:
                 found.append(unit)
