@@ -753,3 +753,11 @@ def test_a_title_naming_a_body_before_its_meeting() -> None:
     assert article("会议听取了工作汇报。", title="全国政协十四届第十七次主席会议在京召开").units == ["全国政协"]
     assert article("双方回顾了合作进展。", title="中俄投资合作委员会第十次会议举行").units == ["中俄投资合作委员会"]
     assert article("会议强调，要加强组织建设。", title="全国组织工作会议在京召开").units == []
+
+
+def test_what_a_body_launches_or_commends_and_keeps_doing() -> None:
+    art = article(
+        "為加強推廣臺南柳丁，臺南市政府首次結合連鎖通路推出柳丁特調。",
+        "教育局持續辦理教師研習。",
+    )
+    assert set(art.units) == {"台南市政府", "台南市政府教育局"}
