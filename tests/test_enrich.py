@@ -757,7 +757,7 @@ def test_a_title_naming_a_body_before_its_meeting() -> None:
 
 def test_what_a_body_launches_or_commends_and_keeps_doing() -> None:
     art = article(
-        "為加強推廣臺南柳丁，臺南市政府首次結合連鎖通路推出柳丁特調。",
+        "為加強推廣臺南柳丁，臺南市政府首次推出柳丁特調。",
         "教育局持續辦理教師研習。",
     )
     assert set(art.units) == {"台南市政府", "台南市政府教育局"}
