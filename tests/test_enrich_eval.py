@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Six label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels5.jsonl`` (further
+Seven label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels6.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -31,6 +31,7 @@ LABEL_FILES = {
     "labels3.jsonl": {"cctv": 48, "tainan": 48},
     "labels4.jsonl": {"cctv": 48, "tainan": 48},
     "labels5.jsonl": {"cctv": 48, "tainan": 48},
+    "labels6.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
