@@ -761,3 +761,13 @@ def test_what_a_body_launches_or_commends_and_keeps_doing() -> None:
         "教育局持續辦理教師研習。",
     )
     assert set(art.units) == {"台南市政府", "台南市政府教育局"}
+
+
+def test_dotted_names_short_forms_of_leaders_and_words_after_foreign_titles() -> None:
+    art = article(
+        "穆铁礼甫·哈斯木常委提出，不断巩固发展民族团结。",
+        "在随后召开的会议上，习主席系统总结新时代的成就。",
+        "市长欢迎德鲁总理伉俪率访问团莅临台南。黄市长向范东亚大使表达感谢。",
+    )
+    assert "穆铁礼甫·哈斯木" in art.speakers
+    assert not {"斯木", "系统", "伉俪率", "表达"} & {*art.speakers, *art.attendees}

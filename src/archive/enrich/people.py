@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
-from archive.enrich.patterns import patterns
+from archive.enrich.patterns import HAN, patterns
 from archive.enrich.trie import WordMatcher, trie_pattern
 
 
@@ -28,6 +28,8 @@ def candidates(text: str) -> set[str]:
     long_ok = {m.group() for m in known.finditer(text)}
     for m in p.foreign_name.finditer(text):
         name = m.group("name")
+        if m.start() and _known_short_form(text[m.start() - 1], m.group()):
+            continue  # 习主席系统总结
         # 会见菲律宾总统马科斯。: at the end of a sentence only a name spelled like a foreign one (not 总统选举。)
         if m.end() == len(text) or text[m.end()] in _SENTENCE_ENDS:
             if _transliterated(name):
@@ -39,6 +41,9 @@ def candidates(text: str) -> set[str]:
     for m in p.title_name.finditer(text):
         # 黄伟哲市长严正要求: the title belongs to the name before it; what follows is no name.
         if any(text.endswith(name, 0, m.start()) for name in found):
+            continue
+        # 习主席系统总结: a family name and the title stand for a known leader; what follows is no name
+        if m.start() and _known_short_form(text[m.start() - 1], m.group()):
             continue
         found.add(m.group("long") or m.group("name"))
     # 水利署也向黄市长说明, 过程中蔡组长表示: a name before a title that ends in the family name of another
@@ -128,6 +133,18 @@ def short_forms(text: str, names: set[str]) -> dict[str, str]:
     return forms
 
 
+def _known_short_form(surname: str, titled: str) -> bool:
+    """习 + 主席习…: the family name of a gazetteer leader whose title begins ``titled`` (习主席)."""
+    return any(
+        person.startswith(surname) and any(titled.startswith(word) for word in _title_words(held))
+        for person, held in load().persons.items()
+    )
+
+
+def _title_words(held: str) -> list[str]:
+    return [match.group() for match in patterns().titles_after.finditer(held)]
+
+
 def full_forms(text: str, names: set[str]) -> dict[str, str]:
     """维达尔 → 凯蒂·维达尔: a name that the text also writes in full, with given names joined by a dot."""
     forms: dict[str, str] = {}
@@ -138,9 +155,13 @@ def full_forms(text: str, names: set[str]) -> dict[str, str]:
         if "·" in name:
             continue
         spelled = {
-            m.group()
-            for m in re.finditer(f"(?:[{letters}]{{1,8}}·)+{re.escape(name)}(?![{letters}])", text)
+            m.group() for m in re.finditer(f"(?:[{letters}]{{1,8}}·)+{re.escape(name)}(?![{letters}])", text)
         }
+        if not spelled:  # the last part may begin before the name found: 穆铁礼甫·哈斯木 holds 斯木
+            spelled = {
+                m.group()
+                for m in re.finditer(f"(?:[{HAN}]{{2,4}}·)+[{HAN}]{{0,2}}{re.escape(name)}", text)
+            }
         if len(spelled) == 1:
             full = spelled.pop()
             if len(full) <= _LONGEST_FOREIGN + 4:
