@@ -771,3 +771,11 @@ def test_dotted_names_short_forms_of_leaders_and_words_after_foreign_titles() ->
     )
     assert "穆铁礼甫·哈斯木" in art.speakers
     assert not {"斯木", "系统", "伉俪率", "表达"} & {*art.speakers, *art.attendees}
+
+
+def test_an_unlisted_committee_and_a_body_that_holds_something_for_an_audience() -> None:
+    art = article(
+        "斯洛伐克国家选举委员会1日宣布，方向党赢得选举。",
+        "中联部面向外国驻华高级外交官举办专题宣介会。",
+    )
+    assert art.units == ["斯洛伐克国家选举委员会", "中央对外联络部"]

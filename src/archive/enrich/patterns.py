@@ -127,7 +127,7 @@ def patterns() -> Patterns:
         f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场)"
         f"|(?:在|于)[{HAN}]{{2,6}}?(?=(?:{light}|{speech})))"
     )
-    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据){clause}{{1,40}}?)"
+    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向){clause}{{1,40}}?)"
     lead_in = f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
     # 与会同志提出询问: 与会 before a noun is no verb (陪同人员同机抵达 still is one)
@@ -157,7 +157,7 @@ def patterns() -> Patterns:
         # speak has not spoken)
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
         f"(?:(?:(?:{spokes})(?:{name_core})?|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
-        f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong})|{venue})"
+        f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}|{unit_verbs})|{venue})"
     )
     titles = _alt(list(lang["titles_before"]))
     head_verbs = _alt(list(lang["unit_head_verbs"]))
@@ -256,7 +256,7 @@ def patterns() -> Patterns:
         ),
         unlisted_body=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
-            f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?:{_alt(list(lang['body_suffixes']))}))"
+            f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
         ),
         invited_before=re.compile(f"(?:{_alt(list(lang['invite_verbs']))})(?:{clause}{{0,60}}?、)?$"),
         invited_after=re.compile(

@@ -240,7 +240,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
             continue  # 台南市陈良干局长, …亚利桑纳州举办: the ending is a title's or a verb's
         if any(person in name for person in load().persons):
             continue  # 台南市陈良干局长表示: a person inside, no name
-        if p.titles_after.search(name) or any(
+        if p.titles_after.search(name, 0, len(name) - len(hit.group("suffix"))) or any(
             hit_inside.start() > 0 and m.aliases[hit_inside.group()].jurisdiction != "world"
             for hit_inside in m.pattern.finditer(name)
         ):
