@@ -779,3 +779,10 @@ def test_an_unlisted_committee_and_a_body_that_holds_something_for_an_audience()
         "中联部面向外国驻华高级外交官举办专题宣介会。",
     )
     assert art.units == ["斯洛伐克国家选举委员会", "中央对外联络部"]
+
+
+def test_provincial_party_departments_and_shanghai_keeps_its_own_names() -> None:
+    art = article(
+        "国家广播电视总局、上海市委宣传部、广东省委宣传部、新疆维吾尔自治区党委宣传部主要负责同志作了发言。"
+    )
+    assert art.units == ["国家广播电视总局", "市委宣传部", "广东省委宣传部", "新疆维吾尔自治区党委宣传部"]

@@ -103,7 +103,9 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
         result.places.setdefault(str(name), str(name))
     for province in head.get("province_names", []):
         for forms in head.get("province_bodies", []):
-            spelled = [str(f).format(province=province) for f in forms]
+            # {party}: the province's party committee (湖北省委, 北京市委, 新疆维吾尔自治区党委)
+            party = f"{province}党委" if str(province).endswith("自治区") else f"{province}委"
+            spelled = list(dict.fromkeys(str(f).format(province=province, party=party) for f in forms))
             unit = Unit(name=spelled[0], district=None, jurisdiction=jid)
             for alias in spelled:
                 result.global_aliases.setdefault(alias, unit)
@@ -192,8 +194,9 @@ def load() -> Gazetteer:
         data = _read(name)
         if "jurisdiction" in data:
             jurisdictions.append(_jurisdiction(data, name))
-    # National bodies first: they are the most widely shared spellings.
-    jurisdictions.sort(key=lambda j: (j.id != "national", j.id))
+    # National bodies first: they are the most widely shared spellings; then the cities (上海市委宣传部 is
+    # Shanghai's 市委宣传部), then the country-wide and world files, whose templates spell every province's bodies.
+    jurisdictions.sort(key=lambda j: (j.id != "national", j.always or not j.markers, j.id))
     return Gazetteer(
         jurisdictions=jurisdictions,
         language=_read("language.toml"),
