@@ -786,3 +786,11 @@ def test_provincial_party_departments_and_shanghai_keeps_its_own_names() -> None
         "国家广播电视总局、上海市委宣传部、广东省委宣传部、新疆维吾尔自治区党委宣传部主要负责同志作了发言。"
     )
     assert art.units == ["国家广播电视总局", "市委宣传部", "广东省委宣传部", "新疆维吾尔自治区党委宣传部"]
+
+
+def test_a_chairman_of_a_state_body_and_guests_named_at_a_sentence_end() -> None:
+    art = article(
+        "朝鲜劳动党总书记、国务委员长金正恩26日在平壤参谒了友谊塔。金正恩表示，两国人民同生死、共患难。",
+        "国家主席在杭州会见来华访问的尼泊尔总理普拉昌达。普拉昌达表示，尼方愿深化合作。",
+    )
+    assert set(art.speakers) == {"金正恩", "普拉昌达"}
