@@ -794,3 +794,10 @@ def test_a_chairman_of_a_state_body_and_guests_named_at_a_sentence_end() -> None
         "国家主席在杭州会见来华访问的尼泊尔总理普拉昌达。普拉昌达表示，尼方愿深化合作。",
     )
     assert set(art.speakers) == {"金正恩", "普拉昌达"}
+
+
+def test_the_issuing_person_line_and_names_before_light_verbs_and_mutual_greetings() -> None:
+    art = article("七股區衛生所與大文國小共同合作舉辦健康講座。", "發稿人：七股區衛生所 李浩嫚 / 連絡電話：06-7872277")
+    assert art.units == ["台南市七股区卫生所"]
+    talk = article("中共中央政治局常委蔡奇作动员讲话。", "突尼斯总统赛义德互致贺电。")
+    assert talk.speakers == ["蔡奇"]

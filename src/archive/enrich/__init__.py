@@ -40,7 +40,7 @@ _REPORT_KINDS = {"report", "body"}
 
 #: A release's own line naming the body that issued it (发稿单位：社会局 / 发稿时间…), like a record's department.
 _ISSUED_BY = re.compile(
-    r"(?:发稿单位|发布单位|发稿机关)[:：]\s*(?P<unit>[^\s/／,，。:：\"|｜]{2,24}?)(?=发稿|[\s/／,，。:：\"|｜]|$)"
+    r"(?:发稿单位|发布单位|发稿机关|发稿人)[:：]\s*(?P<unit>[^\s/／,，。:：\"|｜]{2,24}?)(?=发稿|[\s/／,，。:：\"|｜]|$)"
 )
 
 

@@ -78,7 +78,7 @@ def patterns() -> Patterns:
     given = f"(?:(?!{title_starts}|[{banned}])[{HAN}])"
     # transliterated foreign names use characters a Chinese given name would not (佩斯科夫, 约翰·柯比)
     # (nor a word of the sentence around it: 主席将率团与会, 主席团)
-    foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团])[{HAN}·])"
+    foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团互相])[{HAN}·])"
     translit = re.escape(str(lang["transliteration"]))
     countries = [c for j in load().jurisdictions for c in j.countries]
     # the cities the gazetteer covers (台南市三义堂爱心协会表示) also begin names of bodies it does not list
@@ -189,7 +189,7 @@ def patterns() -> Patterns:
         name=re.compile(f"{surname}{given}{{1,2}}"),
         # a three-character name right before a verb wins over a two-character one (科长方川和表示)
         title_name=re.compile(
-            f"(?:{titles_before})(?:(?P<long>{surname}{given}{{2}})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+            f"(?:{titles_before})(?:(?P<long>{surname}{given}(?![作做]){given})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
             f"|(?P<name>{name_core}){after_name})"
         ),
         foreign_name=re.compile(
