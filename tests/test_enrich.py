@@ -801,3 +801,8 @@ def test_the_issuing_person_line_and_names_before_light_verbs_and_mutual_greetin
     assert art.units == ["台南市七股区卫生所"]
     talk = article("中共中央政治局常委蔡奇作动员讲话。", "突尼斯总统赛义德互致贺电。")
     assert talk.speakers == ["蔡奇"]
+
+
+def test_armies_councils_and_leading_groups_missing_from_the_gazetteer() -> None:
+    art = article("乌克兰军方13日称，击退了多次进攻。欧盟外交理事会发表声明，呼吁停火。")
+    assert art.units == ["乌克兰军方", "欧盟外交理事会"]
