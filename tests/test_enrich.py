@@ -806,3 +806,12 @@ def test_the_issuing_person_line_and_names_before_light_verbs_and_mutual_greetin
 def test_armies_councils_and_leading_groups_missing_from_the_gazetteer() -> None:
     art = article("乌克兰军方13日称，击退了多次进攻。欧盟外交理事会发表声明，呼吁停火。")
     assert art.units == ["乌克兰军方", "欧盟外交理事会"]
+
+
+def test_a_director_adds_and_contact_lines_are_no_people() -> None:
+    art = article(
+        "觀旅局林國華局長補充，活動將延長一週。策劃活動的工作室總監洪秀燕表示，虎爺形象活潑。",
+        "發稿人:登革熱防治中心 張麗香組長連絡人:登革熱防治中心 吳昭慧副執行秘書",
+    )
+    assert set(art.speakers) == {"林国华", "洪秀燕"}
+    assert "连络人" not in art.attendees
