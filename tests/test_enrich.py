@@ -815,3 +815,11 @@ def test_a_director_adds_and_contact_lines_are_no_people() -> None:
     )
     assert set(art.speakers) == {"林国华", "洪秀燕"}
     assert "连络人" not in art.attendees
+
+
+def test_a_list_of_titled_foreign_speakers_closed_by_a_minister() -> None:
+    art = article(
+        "冈比亚总统巴罗，苏丹主权委员会主席布尔汉，尼日尔总理泽内，刚果（金）外贸部长帕卢库先后发言。"
+        "部长会议，定于明年举行。"
+    )
+    assert set(art.speakers) == {"巴罗", "布尔汉", "泽内", "帕卢库"}

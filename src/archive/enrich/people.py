@@ -30,6 +30,9 @@ def candidates(text: str) -> set[str]:
         name = m.group("name")
         if m.start() and _known_short_form(text[m.start() - 1], m.group()):
             continue  # 习主席系统总结
+        # after 部长 (a title of every government) only a name spelled like a foreign one (外贸部长帕卢库)
+        if text.endswith("部长", 0, m.start("name")) and not _transliterated(name):
+            continue
         # 会见菲律宾总统马科斯。: at the end of a sentence only a name spelled like a foreign one (not 总统选举。)
         if m.end() == len(text) or text[m.end()] in _SENTENCE_ENDS:
             if _transliterated(name):
