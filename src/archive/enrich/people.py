@@ -138,14 +138,17 @@ def short_forms(text: str, names: set[str]) -> dict[str, str]:
 
 def _known_short_form(surname: str, titled: str) -> bool:
     """习 + 主席习…: the family name of a gazetteer leader whose title begins ``titled`` (习主席)."""
-    return any(
-        person.startswith(surname) and any(titled.startswith(word) for word in _title_words(held))
-        for person, held in load().persons.items()
-    )
+    return any(titled.startswith(word) for word in _leader_titles().get(surname, ()))
 
 
-def _title_words(held: str) -> list[str]:
-    return [match.group() for match in patterns().titles_after.finditer(held)]
+@functools.cache
+def _leader_titles() -> dict[str, frozenset[str]]:
+    """Family name (first character) -> the title words of the gazetteer's leaders with that family name."""
+    titles: dict[str, set[str]] = {}
+    for person, held in load().persons.items():
+        words = {match.group() for match in patterns().titles_after.finditer(held)}
+        titles.setdefault(person[0], set()).update(words)
+    return {surname: frozenset(words) for surname, words in titles.items()}
 
 
 def full_forms(text: str, names: set[str]) -> dict[str, str]:
