@@ -823,3 +823,9 @@ def test_a_list_of_titled_foreign_speakers_closed_by_a_minister() -> None:
         "部长会议，定于明年举行。"
     )
     assert set(art.speakers) == {"巴罗", "布尔汉", "泽内", "帕卢库"}
+
+
+def test_meetings_named_by_reactions_presidents_and_spouses_are_not_the_event() -> None:
+    assert article("会议取得丰硕成果。", title="国际人士评价主席在上海合作组织峰会上的讲话").units == []
+    assert "联合国大会" not in article("双方交换了意见。", title="总理会见第77届联合国大会主席克勒希").units
+    assert article("夫人们参观了博物馆。", title="彭丽媛出席二十国集团峰会配偶活动").units == []

@@ -91,10 +91,15 @@ def _restored_names(names: set[str], folded: str, raw: str) -> dict[str, str]:
     return restored
 
 
+def _reaction_at(title: str) -> int:
+    """Where a title reporting reactions (…讲话引发反响) names them, or -1."""
+    marks = [str(mark) for mark in load().language.get("reaction_marks", [])]
+    return min((title.find(mark) for mark in marks if mark in title), default=-1)
+
+
 def _reacted_to(title: str, names: set[str]) -> set[str]:
     """习近平…座谈会讲话引发反响: the people named in a title before the reaction it reports."""
-    marks = [str(mark) for mark in load().language.get("reaction_marks", [])]
-    at = min((title.find(mark) for mark in marks if mark in title), default=-1)
+    at = _reaction_at(title)
     if at < 0:
         return set()
     return {name for name in names if 0 <= title.find(name) < at}
@@ -224,7 +229,8 @@ def enrich(article: Article) -> Article:
             if article.meeting.date is None and where is title:
                 _, body_match, body_where = find_meeting("", body)
                 article.meeting.date = meeting_date(body_where, body_match, article.published)
-        held_by = [_owner(template, home, match) for template in meeting.units]
+        # a reaction piece names the meeting reacted to, not one it reports
+        held_by = [] if _reaction_at(title) >= 0 else [_owner(template, home, match) for template in meeting.units]
         for holder in reversed(held_by):
             if holder and holder not in article.units:
                 article.units.insert(0, holder)

@@ -15,7 +15,7 @@ _DATE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _BODY_CHARS = 600
 #: A meeting whose spirit is being studied (学习贯彻中央经济工作会议精神) or that is congratulated on is not the
 #: one reported.
-_SPIRIT_AFTER = re.compile(r"(?:重要)?精神")
+_SPIRIT_AFTER = re.compile(r"(?:重要)?精神|主席|配偶")  # …, or whose president or spouses' programme it is
 _SPIRIT_BEFORE = re.compile(r"(?:学习|贯彻|落实|传达|领会|祝贺|庆祝)(?:(?!精神)[^，。；,;\s]){0,12}$")
 
 
