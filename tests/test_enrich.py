@@ -829,3 +829,7 @@ def test_meetings_named_by_reactions_presidents_and_spouses_are_not_the_event() 
     assert article("会议取得丰硕成果。", title="国际人士评价主席在上海合作组织峰会上的讲话").units == []
     assert "联合国大会" not in article("双方交换了意见。", title="总理会见第77届联合国大会主席克勒希").units
     assert article("夫人们参观了博物馆。", title="彭丽媛出席二十国集团峰会配偶活动").units == []
+
+
+def test_a_professor_with_the_family_name_fu() -> None:
+    assert article("與會的傅朝卿教授建議，規劃以公有地優先。").speakers == ["傅朝卿"]
