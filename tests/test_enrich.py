@@ -833,3 +833,7 @@ def test_meetings_named_by_reactions_presidents_and_spouses_are_not_the_event() 
 
 def test_a_professor_with_the_family_name_fu() -> None:
     assert article("與會的傅朝卿教授建議，規劃以公有地優先。").speakers == ["傅朝卿"]
+
+
+def test_quan_in_a_given_name() -> None:
+    assert article("北勢國小校長張志全表示，學校以學習者為中心。").speakers == ["张志全"]
