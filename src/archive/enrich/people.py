@@ -51,10 +51,13 @@ def candidates(text: str) -> set[str]:
         found.add(m.group("long") or m.group("name"))
     # 水利署也向黄市长说明, 过程中蔡组长表示: a name before a title that ends in the family name of another
     # person of the text is that person's short form (黄市长 = 黄伟哲) after a word, not a name
-    for name in before_title:
-        surname = name[-1]
-        if not any(other.startswith(surname) and len(other) >= 2 for other in found if other != name):
-            found.add(name)
+    # (checked against every other name at once, so the outcome does not depend on set order)
+    others = found | before_title
+    found.update(
+        name
+        for name in before_title
+        if not any(other.startswith(name[-1]) and len(other) >= 2 for other in others if other != name)
+    )
     for m in p.bare_foreign.finditer(text):
         # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示)
         if text.count(m.group("name")) >= 2 and not _starts_body_name(m.group("name")):
