@@ -13,10 +13,10 @@ _HAPPENED = re.compile(r"召开|举行|主持|开幕|闭幕|举办|在京|今天
 _NEAR = 16
 _DATE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _BODY_CHARS = 600
-#: A meeting whose spirit is being studied (学习贯彻中央经济工作会议精神) or that is congratulated on is not the
-#: one reported.
-_SPIRIT_AFTER = re.compile(r"(?:重要)?精神|主席|配偶")  # …, or whose president or spouses' programme it is
-_SPIRIT_BEFORE = re.compile(r"(?:学习|贯彻|落实|传达|领会|祝贺|庆祝)(?:(?!精神)[^，。；,;\s]){0,12}$")
+#: A meeting named for something else is not the one reported: its spirit being studied (学习贯彻中央经济工作会议
+#: 精神), its president or its spouses' programme (联合国大会主席, 二十国集团峰会配偶活动), a congratulation on it.
+_NOT_REPORTED_AFTER = re.compile(r"(?:重要)?精神|主席|配偶")
+_NOT_REPORTED_BEFORE = re.compile(r"(?:学习|贯彻|落实|传达|领会|祝贺|庆祝)(?:(?!精神)[^，。；,;\s]){0,12}$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,9 @@ def _first(text: str, *, need_context: bool, fallback: bool) -> tuple[MeetingPat
         if meeting.fallback != fallback or (need_context and meeting.title_only):
             continue
         for m in meeting.pattern.finditer(text):
-            if _SPIRIT_AFTER.match(text, m.end()) or _SPIRIT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            if _NOT_REPORTED_AFTER.match(text, m.end()) or _NOT_REPORTED_BEFORE.search(
+                text, max(0, m.start() - 16), m.start()
+            ):
                 continue
             if need_context:
                 around = text[max(0, m.start() - _NEAR) : m.end() + _NEAR]
