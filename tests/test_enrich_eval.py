@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Eight label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels7.jsonl`` (further
+Ten label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels9.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -33,6 +33,8 @@ LABEL_FILES = {
     "labels5.jsonl": {"cctv": 48, "tainan": 48},
     "labels6.jsonl": {"cctv": 48, "tainan": 48},
     "labels7.jsonl": {"cctv": 48, "tainan": 48},
+    "labels8.jsonl": {"cctv": 48, "tainan": 48},
+    "labels9.jsonl": {"cctv": 47, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}

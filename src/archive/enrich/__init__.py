@@ -7,11 +7,14 @@ knowledge is data: the gazetteer, the word lists and the theme taxonomy in ``arc
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
-from archive.enrich.people import PeopleFinder, candidates, full_forms, short_forms
+from archive.enrich.people import PeopleFinder, candidates, full_forms, loose_names, short_forms
+from archive.enrich.rescore import FieldModel, Pool, decide, district_pool, model, people_pool, unit_pool
 from archive.enrich.themes import keywords, named, themes
 from archive.enrich.units import (
     canonical_department,
@@ -27,7 +30,7 @@ from archive.enrich.units import (
 from archive.fold import fold
 from archive.models import Article
 
-__all__ = ["enrich", "lexicon"]
+__all__ = ["Candidates", "candidates_of", "enrich", "lexicon"]
 
 #: The opening text whose places count as where the event is, and how many places make a mere enumeration.
 _OPENING_CHARS = 200
@@ -105,8 +108,29 @@ def _reacted_to(title: str, names: set[str]) -> set[str]:
     return {name for name in names if 0 <= title.find(name) < at}
 
 
-def enrich(article: Article) -> Article:
-    """Fill the article's and its sections' metadata lists in place and return the article."""
+def enrich(article: Article, models: dict[str, FieldModel] | None = None) -> Article:
+    """Fill the article's and its sections' metadata lists in place and return the article.
+
+    ``models`` are the rescoring models by field (default: the shipped ``data/rescore.json``; ``{}``: the
+    rules alone)."""
+    return _enrich(article, model() if models is None else models)[0]
+
+
+def candidates_of(article: Article) -> Candidates:
+    """Enrich ``article`` by the rules alone and return every candidate of the fields the model rescores,
+    with the text they were read from (for fitting the model)."""
+    return _enrich(article, {})[1]
+
+
+@dataclass
+class Candidates:
+    full: str  # the folded title and sections, joined by newlines
+    title_end: int
+    pools: dict[str, Pool]
+    section_starts: list[int]  # where each section's (headed) text begins in ``full``
+
+
+def _enrich(article: Article, spec: dict[str, FieldModel]) -> tuple[Article, Candidates]:
     title = fold(article.title or "")
     texts = [fold(section.text or "") for section in article.sections]
     headed = [
@@ -234,7 +258,60 @@ def enrich(article: Article) -> Article:
         for holder in reversed(held_by):
             if holder and holder not in article.units:
                 article.units.insert(0, holder)
-    return article
+
+    starts = [len(title) + 1]
+    for text in headed[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    unrestored = {v: k for k, v in restored.items()}
+    gathered = Candidates(full=full, title_end=len(title), pools={}, section_starts=starts)
+    gathered.pools["speakers"] = people_pool(
+        full, (n for n in names if n not in quoted), {k: v for k, v in finder.forms.items() if v not in quoted},
+        [unrestored.get(n, n) for n in article.speakers],
+        loose_names(full, names | set(finder.forms)),
+    )
+    unit_of = {u.name: u for u in all_units}
+    gathered.pools["units"] = unit_pool(full, units_matcher, home, article.units, given)
+    if "speakers" in spec:
+        _rescored(article, gathered, "speakers", spec["speakers"], restored)
+    if "units" in spec:
+        _rescored(article, gathered, "units", spec["units"], {})
+    for candidate in gathered.pools["units"]:
+        if candidate.value in article.units and candidate.unit is not None:
+            unit_of.setdefault(candidate.value, candidate.unit)
+    chosen_units = [unit_of[name] for name in article.units if name in unit_of]
+    gathered.pools["districts"] = district_pool(
+        full, units_matcher, article.districts, chosen_units, [d for s in section_sites for d in s]
+    )
+    if "districts" in spec:
+        _rescored(article, gathered, "districts", spec["districts"], {})
+    return article, gathered
+
+
+def _rescored(article: Article, found: Candidates, name: str, spec: FieldModel, restored: dict[str, str]) -> None:
+    """Replace the article's ``name`` list by the model's decision; a value it adds goes to the sections that
+    mention it, a value it drops leaves every section."""
+    before: list[str] = getattr(article, name)
+    back = {v: k for k, v in restored.items()}
+    chosen = [back.get(v, v) for v in before]
+    kept = [restored.get(v, v) for v in decide(found.pools[name], chosen, found.full, found.title_end, spec)]
+    setattr(article, name, kept)
+    dropped = set(before) - set(kept)
+    for section in article.sections:
+        values: list[str] = getattr(section, name)
+        setattr(section, name, [v for v in values if v not in dropped])
+    for value in kept:
+        if value in before:
+            continue
+        candidate = found.pools[name].by_value.get(back.get(value, value))
+        spans = candidate.spans if candidate else []
+        for start, _ in spans:
+            index = bisect.bisect_right(found.section_starts, start) - 1
+            if index >= 0:
+                _add(getattr(article.sections[index], name), [value])
+    if name == "speakers":
+        article.attendees = [a for a in article.attendees if a not in kept]
+        for section in article.sections:
+            section.attendees = [a for a in section.attendees if a not in section.speakers]
 
 
 def lexicon() -> list[str]:

@@ -76,12 +76,55 @@ def candidates(text: str) -> set[str]:
     }
 
 
+def loose_names(text: str, known: set[str]) -> dict[str, str]:
+    """Names the rules do not trust, each with how it was found, for the rescoring model to weigh: a name
+    named once before a speech verb (王扬智表示), glued to a body before a title (内政部徐国勇部长), or a
+    transliterated name after a word such as 夫人 or 领导人."""
+    p = patterns()
+    surnames = set(str(load().language["bare_name_surnames"]).split())
+    letters = _transliteration_chars()
+    found: dict[str, str] = {}
+
+    def keep(name: str, how: str) -> None:
+        if name in found or not _plausible(name) or _title_start(name):
+            return
+        if any(name in other or other in name for other in known):
+            return  # 苏明 of 苏明远, 维达尔 of 凯蒂·维达尔: a piece of a name already known
+        if not _transliterated(name) and _body_word(name, text):
+            return
+        found[name] = how
+
+    for m in p.bare_name.finditer(text):
+        keep(m.group("name"), "once")
+    for m in p.bare_foreign.finditer(text):
+        if not _starts_body_name(m.group("name")):
+            keep(m.group("name"), "once_foreign")
+    for m in p.titles_after.finditer(text):
+        for size in (3, 2):
+            name = text[max(0, m.start() - size) : m.start()]
+            if len(name) == size and name[0] in surnames and _HAN_ONLY.fullmatch(name):
+                keep(name, "glued")
+                break
+    for word in load().language.get("foreign_holders", []):
+        at = text.find(word)
+        while at >= 0:
+            start = end = at + len(word)
+            while end < len(text) and end - start < _LONGEST_FOREIGN and (text[end] in letters or text[end] == "·"):
+                end += 1
+            name = text[start:end].strip("·")
+            if len(name) >= 2:
+                keep(name, "after_holder")
+            at = text.find(word, at + 1)
+    return found
+
+
 def _title_start(name: str) -> bool:
     """常务 (主席团常务主席), 关于: a word that begins a title or is no name, though shaped like one."""
     return any(name.startswith(str(word)) for word in load().language.get("not_name_starts", []))
 
 
 _BODY_AFTER = "局处所院厅署科司"
+_HAN_ONLY = re.compile(f"[{HAN}]+")
 _SENTENCE_ENDS = "。；;"
 #: 对/向/跟 and a few words before a name: the name is spoken to (对到访的美国国务卿布林肯说).
 _OBJECT_BEFORE = re.compile(r"(?<![针面相绝])(?:对|向|跟)[^，,。；;！!？?\n：:]{0,12}$")

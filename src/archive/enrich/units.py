@@ -131,7 +131,7 @@ def _inside_longer_name(text: str, start: int) -> bool:
     return patterns().unit_prefix_ok.search(text, max(0, start - 4), start) is None
 
 
-def _resolve(unit: Unit, home: str | None) -> Unit | None:
+def resolve(unit: Unit, home: str | None) -> Unit | None:
     if unit.kind != "relative":
         return unit
     if home is None:
@@ -316,7 +316,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         predicate = p.place_predicate if any(u.kind == "place" for u in chain) else p.unit_predicate
         if heard or predicate.match(text, end) or _head_reports(text, end):
             for unit in chain:
-                resolved = _resolve(unit, home)
+                resolved = resolve(unit, home)
                 if resolved is not None:
                     roles.add(resolved)
 
@@ -326,7 +326,7 @@ def leading(text: str, m: UnitMatcher, home: str | None = None) -> Unit | None:
     start = _LEADING_NOISE.match(text)
     offset = start.end() if start else 0
     hit = m.pattern.match(text, offset)
-    return _resolve(m.aliases[hit.group()], home) if hit else None
+    return resolve(m.aliases[hit.group()], home) if hit else None
 
 
 def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:

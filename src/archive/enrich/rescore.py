@@ -1,0 +1,231 @@
+"""A second look at the rules' answers: a logistic model over every candidate's contexts.
+
+The rules (``people``, ``units``) decide a role from one pattern at a time; a speaker whose verb sits a few
+words further on, or a body acting with a verb no rule lists, is missed. This stage gathers every
+*candidate* of an article (each name the people finder knows, each body or place the gazetteer matches, each
+body-shaped name) with the contexts of all its mentions, and a logistic model weighs them: the characters
+right before and after each mention, the word pairs of the rest of its clause, whether the title names
+it, how often the text does, what kind of name it is, and whether a rule already chose it.
+
+The weights are data (``data/rescore.json``), fitted by ``bench/enrich_train.py`` to the development label
+files of ``tests/data/enrich_eval/`` — never to the blind set. Features never include the candidate's own
+name, so what is learnt is how texts speak of speakers and bodies, not who they are. A candidate is added
+when the model's probability reaches the field's ``add_at``; a district the rules chose is dropped when it
+falls below ``drop_at``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from archive.enrich.gazetteer import Unit
+from archive.enrich.patterns import patterns
+from archive.enrich.units import UnitMatcher, address_or_branch, resolve
+
+#: Fields the model looks at again.
+FIELDS = ("speakers", "units", "districts")
+#: How many mentions of one candidate are read (the first ones; later ones add little and cost time).
+_MENTIONS = 12
+#: Characters of the clause after and before a mention whose pairs are features.
+_AFTER = 24
+_BEFORE = 12
+_CLAUSE_END = re.compile(r"[。！？!?\n；;]")
+_CLAUSE_MARKS = "。！？!?\n；;，,：:"
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass
+class Candidate:
+    """One value an article might have for a field, with where the text names it and what is known of it."""
+
+    value: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)
+    unit: Unit | None = None  # the body, for units
+
+    def mention(self, start: int, end: int) -> None:
+        if len(self.spans) < _MENTIONS and (start, end) not in self.spans:
+            self.spans.append((start, end))
+
+
+class Pool:
+    """Candidates of one field, by value, in order of discovery."""
+
+    def __init__(self) -> None:
+        self.by_value: dict[str, Candidate] = {}
+
+    def get(self, value: str) -> Candidate:
+        candidate = self.by_value.get(value)
+        if candidate is None:
+            candidate = self.by_value[value] = Candidate(value)
+        return candidate
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return iter(self.by_value.values())
+
+
+def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    start = text.find(word)
+    while start >= 0:
+        yield start, start + len(word)
+        start = text.find(word, start + len(word))
+
+
+def people_pool(
+    full: str, names: Iterable[str], forms: dict[str, str], chosen: Iterable[str], loose: dict[str, str]
+) -> Pool:
+    """Every name the people finder knows, with the mentions of the name and of its short forms, and the
+    names found ``loose``ly (tagged with how)."""
+    pool = Pool()
+    spellings: dict[str, list[str]] = {}
+    for short, name in forms.items():
+        spellings.setdefault(name, []).append(short)
+    for name in sorted((set(names) - set(forms)) | set(forms.values())):
+        candidate = pool.get(name)
+        for spelling in [name, *spellings.get(name, [])]:
+            for start, end in _occurrences(full, spelling):
+                candidate.mention(start, end)
+        candidate.tags.add(f"len={min(len(name), 5)}")
+        if "·" in name:
+            candidate.tags.add("dotted")
+    for name, how in loose.items():
+        candidate = pool.get(name)
+        candidate.tags |= {"loose", f"loose={how}", f"len={min(len(name), 5)}"}
+        for start, end in _occurrences(full, name):
+            candidate.mention(start, end)
+    for name in chosen:
+        pool.get(name).tags.add("rule")
+    return pool
+
+
+def _unit_tags(unit: Unit) -> set[str]:
+    tags = {f"kind={unit.kind}", f"end={unit.name[-1]}"}
+    tags.add("scope=world" if unit.jurisdiction == "world" else "scope=listed" if unit.jurisdiction else "scope=none")
+    if unit.district:
+        tags.add("has_district")
+    return tags
+
+
+def unit_pool(full: str, m: UnitMatcher, home: str | None, chosen: Iterable[str], given: Iterable[Unit]) -> Pool:
+    """Every body the gazetteer matches, every body-shaped name, and the record's own department."""
+    pool = Pool()
+    for hit in m.pattern.finditer(full):
+        unit = resolve(m.aliases[hit.group()], home)
+        if unit is None or unit.kind == "place":
+            continue
+        candidate = pool.get(unit.name)
+        candidate.mention(hit.start(), hit.end())
+        candidate.tags |= _unit_tags(unit)
+        candidate.unit = candidate.unit or unit
+    for shaped in patterns().unlisted_body.finditer(full):
+        name = shaped.group("body")
+        if m.pattern.match(full, shaped.start()) is not None:
+            continue
+        candidate = pool.get(name)
+        candidate.mention(shaped.start(), shaped.end())
+        candidate.unit = candidate.unit or Unit(name=name, district=None, jurisdiction="")
+        candidate.tags |= _unit_tags(candidate.unit)
+    for unit in given:
+        candidate = pool.get(unit.name)
+        candidate.tags.add("given")
+        candidate.tags |= _unit_tags(unit)
+        candidate.unit = candidate.unit or unit
+    for name in chosen:
+        pool.get(name).tags.add("rule")
+    return pool
+
+
+def district_pool(
+    full: str, m: UnitMatcher, chosen: Iterable[str], units: Iterable[Unit], sites: Iterable[str]
+) -> Pool:
+    """Every district a place or a body of the text lies in, and where it came from."""
+    pool = Pool()
+    for hit, unit in m.districts_named(full):
+        if unit.district is None or address_or_branch(full, hit.start(), hit.group()):
+            continue  # a postal address or a branch's region says nothing of where the event is
+        candidate = pool.get(unit.district)
+        candidate.mention(hit.start(), hit.end())
+        candidate.tags.add(f"via={unit.kind}")
+        if hit.group() == unit.district:
+            candidate.tags.add("full_name")
+    for unit in units:
+        if unit.district:
+            pool.get(unit.district).tags.add("unit_chosen")
+    for name in sites:
+        pool.get(name).tags.add("site")
+    for name in chosen:
+        pool.get(name).tags.add("rule")
+    return pool
+
+
+def _bucket(count: int) -> str:
+    return "1" if count <= 1 else "2" if count == 2 else "3-5" if count <= 5 else "6+"
+
+
+def features(full: str, title_end: int, candidate: Candidate, shared: Iterable[str] = ()) -> set[str]:
+    """The binary features of one candidate: its tags, its mention count and the contexts of its mentions."""
+    found = set(candidate.tags)
+    found.update(shared)
+    found.add(f"n={_bucket(len(candidate.spans))}")
+    if not candidate.spans:
+        found.add("unmentioned")
+    for start, end in candidate.spans:
+        if start < title_end:
+            found.add("in_title")
+        for size in (1, 2, 3):
+            if start >= size:
+                found.add(f"L{size}={_DIGITS.sub('0', full[start - size : start])}")
+            if end + size <= len(full):
+                found.add(f"R{size}={_DIGITS.sub('0', full[end : end + size])}")
+        stop = _CLAUSE_END.search(full, end, end + _AFTER)
+        after = full[end : stop.start() if stop else end + _AFTER]
+        found.update(f"A={after[i : i + 2]}" for i in range(len(after) - 1))
+        window = full[max(start - _BEFORE, 0) : start]
+        before = window[max(window.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+        found.update(f"B={before[i : i + 2]}" for i in range(len(before) - 1))
+    found.add("bias")
+    return found
+
+
+@dataclass
+class FieldModel:
+    weights: dict[str, float]
+    add_at: float
+    drop_at: float
+
+    def probability(self, found: Iterable[str]) -> float:
+        z = sum(self.weights.get(name, 0.0) for name in found)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@functools.cache
+def model() -> dict[str, FieldModel]:
+    """The fitted weights, per field; empty when no model file is shipped."""
+    path = resources.files("archive.enrich") / "data" / "rescore.json"
+    if not path.is_file():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        name: FieldModel(weights=dict(spec["weights"]), add_at=float(spec["add_at"]), drop_at=float(spec["drop_at"]))
+        for name, spec in data.get("fields", {}).items()
+    }
+
+
+def decide(pool: Pool, chosen: list[str], full: str, title_end: int, spec: FieldModel) -> list[str]:
+    """The rules' values, less those the model finds unlikely, plus the candidates it finds likely."""
+    kept: list[str] = []
+    for candidate in pool:
+        p = spec.probability(features(full, title_end, candidate))
+        was = candidate.value in chosen
+        if (was and p >= spec.drop_at) or (not was and p >= spec.add_at):
+            kept.append(candidate.value)
+    kept += [value for value in chosen if value not in pool.by_value]
+    order = {value: i for i, value in enumerate(chosen)}
+    return sorted(kept, key=lambda value: order.get(value, len(order)))

@@ -1,0 +1,129 @@
+"""The rescoring model over the rules' candidates: what it reads, how it decides, and the script that fits it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from archive.enrich import candidates_of, enrich
+from archive.enrich.rescore import Candidate, FieldModel, Pool, decide, features
+from archive.models import Article, Section
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "bench" / "enrich_train.py"
+LABEL_DIR = ROOT / "tests" / "data" / "enrich_eval"
+MODEL = ROOT / "src" / "archive" / "enrich" / "data" / "rescore.json"
+
+TEXT = (
+    "市政府今天召开防汛工作会议。市长周立新主持会议并讲话。",
+    "会上，水务局局长韩明远汇报了汛前准备情况，闵行区、宝山区分别作交流发言。",
+    "周立新指出，要压实责任。副市长钱宏出席会议。",
+)
+
+
+def article(*paragraphs: str, title: str = "") -> Article:
+    sections = [Section(id=f"a#{n}", text=text, kind="body") for n, text in enumerate(paragraphs)]
+    return Article(id="a", url="file:///a.txt", title=title, sections=sections)
+
+
+def test_features_never_hold_a_candidates_own_name() -> None:
+    found = candidates_of(article(*TEXT, title="市政府召开防汛工作会议"))
+    assert {"周立新", "韩明远", "钱宏"} <= set(found.pools["speakers"].by_value)
+    assert "闵行区" in found.pools["districts"].by_value
+    for pool in found.pools.values():
+        for candidate in pool:
+            for feature in features(found.full, found.title_end, candidate):
+                assert candidate.value not in feature, (candidate.value, feature)
+
+
+def test_the_rules_choices_are_tagged_and_every_mention_is_read() -> None:
+    found = candidates_of(article(*TEXT))
+    zhou = found.pools["speakers"].by_value["周立新"]
+    assert "rule" in zhou.tags
+    assert [found.full[s:e] for s, e in zhou.spans] == ["周立新", "周立新"]
+    qian = found.pools["speakers"].by_value["钱宏"]
+    assert "rule" not in qian.tags  # an attendee, not a speaker
+
+
+def _candidate(pool: Pool, full: str, value: str, rule: bool = False) -> Candidate:
+    candidate = pool.get(value)
+    start = full.find(value)
+    candidate.mention(start, start + len(value))
+    if rule:
+        candidate.tags.add("rule")
+    return candidate
+
+
+def test_a_likely_candidate_is_added_after_the_rules_values_and_none_is_dropped() -> None:
+    full = "标题\n王小明说，要抓落实。李大川出席。赵一鸣参加座谈。"
+    pool = Pool()
+    _candidate(pool, full, "王小明")
+    _candidate(pool, full, "李大川", rule=True)
+    _candidate(pool, full, "赵一鸣")
+    spec = FieldModel(weights={"bias": -2.0, "R1=说": 5.0, "rule": -9.0}, add_at=0.5, drop_at=0.0)
+    assert decide(pool, ["李大川"], full, 2, spec) == ["李大川", "王小明"]
+    strict = FieldModel(weights=spec.weights, add_at=0.99, drop_at=0.0)
+    assert decide(pool, ["李大川"], full, 2, strict) == ["李大川"]
+
+
+def test_enrich_puts_an_added_value_in_the_sections_that_mention_it() -> None:
+    paragraphs = ("会议由市长周立新主持。", "杨文川强调，要压实防汛责任。", "钱宏出席会议。")
+    rules = enrich(article(*paragraphs), models={})
+    assert "杨文川" not in rules.speakers  # named once, without a title: the rules do not trust the name
+    model = {"speakers": FieldModel(weights={"bias": -3.0, "loose=once": 6.0}, add_at=0.5, drop_at=0.0)}
+    learned = enrich(article(*paragraphs), models=model)
+    assert "杨文川" in learned.speakers
+    assert [s.speakers for s in learned.sections][1] == ["杨文川"]
+    assert "杨文川" not in learned.sections[0].speakers + learned.sections[2].speakers
+    assert learned.speakers[: len(rules.speakers)] == rules.speakers
+
+
+def test_the_shipped_model_covers_three_fields_and_never_saw_the_blind_set() -> None:
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert set(data["fields"]) == {"speakers", "units", "districts"}
+    assert "holdout.jsonl" not in data["trained_on"]
+    for spec in data["fields"].values():
+        assert 0.0 < spec["add_at"] <= 1.01
+        assert "bias" in spec["weights"]
+
+
+def test_training_refuses_the_blind_set_and_a_single_file(tmp_path: Path) -> None:
+    for labels in (["holdout.jsonl", "labels2.jsonl"], ["labels2.jsonl"], ["none.jsonl", "labels2.jsonl"]):
+        done = subprocess.run(
+            [sys.executable, str(SCRIPT), "--dry-run", "--output", str(tmp_path / "o.json"), "--labels"]
+            + [str(LABEL_DIR / name) for name in labels],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 2, labels
+        assert done.stderr.startswith("enrich_train: ") and "Traceback" not in done.stderr
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_training_cross_validates_by_file_and_writes_the_model_where_told(tmp_path: Path) -> None:
+    output, model = tmp_path / "train.json", tmp_path / "rescore.json"
+    command = [sys.executable, str(SCRIPT), "--output", str(output), "--model", str(model), "--labels"]
+    done = subprocess.run(
+        [*command, str(LABEL_DIR / "labels2.jsonl"), str(LABEL_DIR / "labels3.jsonl")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {line.split()[0] for line in done.stdout.splitlines() if line.strip()}
+    assert {"speakers", "units", "districts"} <= rows
+    report = json.loads(output.read_text(encoding="utf-8"))
+    assert report["items"] == 60 + 96
+    for field in ("speakers", "units", "districts"):
+        scores = report["fields"][field]
+        assert 0.0 < scores["cross_validated"]["recall"] <= 1.0
+        assert scores["rows"] > 0
+    fitted = json.loads(model.read_text(encoding="utf-8"))
+    assert fitted["trained_on"] == ["labels2.jsonl", "labels3.jsonl"]
+    spec = fitted["fields"]["speakers"]
+    assert FieldModel(weights=spec["weights"], add_at=spec["add_at"], drop_at=spec["drop_at"]).weights
