@@ -837,3 +837,14 @@ def test_a_professor_with_the_family_name_fu() -> None:
 
 def test_quan_in_a_given_name() -> None:
     assert article("北勢國小校長張志全表示，學校以學習者為中心。").speakers == ["张志全"]
+
+
+def test_a_known_name_and_the_word_after_it_is_no_name() -> None:
+    art = article(
+        "应国家主席习近平邀请，洪都拉斯总统卡斯特罗将于6月9日至14日对中国进行国事访问。",
+        "谢钦宣读俄罗斯总统普京贺信并致辞。王沪宁主持召开全国政协主席会议。",
+    )
+    assert "习近平邀" not in art.speakers + art.attendees
+    assert not {"普京贺信", "贺信", "会议"} & set(art.speakers + art.attendees)
+    kept = article("张庆黎、刘奇葆分别主持两次全体会议。")
+    assert kept.speakers == ["张庆黎", "刘奇葆"]  # 刘奇 is a leader too: 刘奇葆 is still a name of its own

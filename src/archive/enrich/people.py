@@ -69,11 +69,20 @@ def candidates(text: str) -> set[str]:
             found.add(m.group("name"))
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
+    known_here = {m.group() for m in known.finditer(text)}
     return {
         name
         for name in found
-        if (name in long_ok or _plausible(name)) and not _body_word(name, text) and not _title_start(name)
+        if (name in long_ok or _plausible(name))
+        and not _body_word(name, text)
+        and not _title_start(name)
+        and not any(_known_and_more(name, person) for person in known_here)
     }
+
+
+def _known_and_more(name: str, person: str) -> bool:
+    """普京贺信, 习近平邀: a known name and the word after it (but 刘奇葆 is no 刘奇 and more)."""
+    return name.startswith(person) and (len(name) - len(person) >= 2 or (len(person) >= 3 and len(name) > len(person)))
 
 
 def loose_names(text: str, known: set[str]) -> dict[str, str]:
