@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from archive.enrich.trie import WordMatcher
 from archive.errors import ConfigError
 
 #: Files in ``data/`` that are not jurisdictions.
@@ -69,6 +70,11 @@ class Gazetteer:
             for name, title in jurisdiction.persons.items():
                 people.setdefault(name, title)
         return people
+
+    @functools.cached_property
+    def person_matcher(self) -> WordMatcher:
+        """The leaders' names as one lookup."""
+        return WordMatcher(self.persons)
 
 
 def _read(name: str) -> dict[str, Any]:

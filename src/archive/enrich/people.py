@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
 from archive.enrich.patterns import HAN, patterns
-from archive.enrich.trie import WordMatcher, trie_pattern
+from archive.enrich.trie import trie_pattern
 
 
 def candidates(text: str) -> set[str]:
     """Names of people in folded ``text``: gazetteer leaders plus title- and list-introduced names."""
     p = patterns()
     found: set[str] = set()
-    known = _known_persons()
+    known = load().person_matcher
     # gazetteer names and transliterated names after a foreign title may be long (博鲁阿尔特, 巴沙尔·贾法里)
     long_ok = {m.group() for m in known.finditer(text)}
     for m in p.foreign_name.finditer(text):
@@ -262,11 +262,6 @@ def _starts_body_name(word: str) -> bool:
     names = _body_names()
     at = bisect.bisect_left(names, word)
     return at < len(names) and names[at].startswith(word)
-
-
-@functools.cache
-def _known_persons() -> WordMatcher:
-    return WordMatcher(load().persons)
 
 
 @dataclass

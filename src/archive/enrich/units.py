@@ -238,7 +238,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
             continue  # 台南市政府主计处配合交通部: a listed body's full name and more words
         if text.startswith("长", hit.end()) or (name.endswith("办") and name[-2] in _VERB_BEFORE_BAN):
             continue  # 台南市陈良干局长, …亚利桑纳州举办: the ending is a title's or a verb's
-        if any(person in name for person in load().persons):
+        if load().person_matcher.search(name) is not None:
             continue  # 台南市陈良干局长表示: a person inside, no name
         if p.titles_after.search(name, 0, len(name) - len(hit.group("suffix"))) or any(
             hit_inside.start() > 0 and m.aliases[hit_inside.group()].jurisdiction != "world"
