@@ -339,6 +339,28 @@ def test_cached_matches_follow_deletions_in_the_same_segment(data_dir: Path) -> 
         assert [h["article_id"] for h in service.search("防汛")["hits"]] == ["a"]
 
 
+def test_filters_ranking_and_strings_reach_sections_in_later_segments(data_dir: Path) -> None:
+    # One commit each: the same section in the first and in two later segments is filtered, matched and
+    # scored alike (a later segment's documents are numbered after the earlier ones').
+    text = "全市防汛工作会议部署汛期安全"
+    with open_writer(data_dir) as writer:
+        writer.update_article(article("first", ["其他事项说明" * 5, text]))
+    for art_id in ("second", "third"):
+        later = article(art_id, [text])
+        later.units = ["市水务局"]
+        with open_writer(data_dir) as writer:
+            writer.update_article(later)
+    with SearchService(data_dir) as service:
+        filtered = service.search("", filters={"unit": ["市水务局"]})["hits"]
+        exact = service.search('"汛期安全"')["hits"]
+        ranked = service.search("防汛 会议")["hits"]
+    assert sorted(h["section_id"] for h in filtered) == ["second#0", "third#0"]
+    assert sorted(h["section_id"] for h in exact) == ["first#1", "second#0", "third#0"]
+    scores = {h["section_id"]: h["score"] for h in ranked}
+    assert set(scores) == {"first#1", "second#0", "third#0"}
+    assert scores["first#1"] == scores["second#0"] == scores["third#0"] > 0
+
+
 def test_title_suggestions_put_titles_starting_with_the_text_first(data_dir: Path) -> None:
     titles = {"t1": "关于做好防汛工作的通知", "t2": "防汛工作會議召開", "t3": "全市防汛演练", "t4": "防汛"}
     with open_writer(data_dir) as writer:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -291,6 +291,21 @@ class IndexReader:
             return lengths
         return np.array([leaf.doc_field_length(d, field, 0) or 0 for d in range(count)], dtype=np.float32)
 
+    def _gather(self, read: Callable[[Any], tuple[Any, ...]]) -> tuple[npt.NDArray[np.int64], FloatArray]:
+        """Join every segment's ``read(leaf)``: its documents (ascending), shifted to the searcher's numbers,
+        and, when ``read`` gives them, a number for each document (float32; otherwise an empty array)."""
+        docs_parts: list[npt.NDArray[np.int64]] = []
+        number_parts: list[FloatArray] = []
+        for leaf, offset in self._leaves():
+            docs, *numbers = read(leaf)
+            if len(docs):
+                docs_parts.append(np.asarray(docs, dtype=np.int64) + offset)
+                number_parts.extend(np.asarray(n, dtype=np.float32) for n in numbers)
+        empty = np.zeros(0, np.float32)
+        if not docs_parts:
+            return np.zeros(0, np.int64), empty
+        return np.concatenate(docs_parts), np.concatenate(number_parts) if number_parts else empty
+
     def _occurrences(self, field: str, text: str) -> tuple[npt.NDArray[np.int64], FloatArray]:
         """Documents containing the squeezed string ``text`` in bigram field ``field``, with occurrence counts.
 
@@ -298,9 +313,8 @@ class IndexReader:
         first) under the segment's id and deletion count: paging and facet clicks repeat a query, and a commit
         that adds or deletes documents changes the keys it affects.
         """
-        docs_parts: list[npt.NDArray[np.int64]] = []
-        count_parts: list[FloatArray] = []
-        for leaf, offset in self._leaves():
+
+        def read(leaf: Any) -> tuple[npt.NDArray[np.int64], FloatArray]:
             segment = leaf.segment()
             key = (segment.segment_id(), segment.deleted_count(), field, text)
             found = self._match_cache.get(key)
@@ -309,11 +323,9 @@ class IndexReader:
                 self._remember(key, found)
             else:
                 self._match_cache.move_to_end(key)
-            docs_parts.append(found[0] + offset)
-            count_parts.append(found[1])
-        if not docs_parts:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        return np.concatenate(docs_parts), np.concatenate(count_parts)
+            return found
+
+        return self._gather(read)
 
     def _remember(self, key: tuple[Any, ...], found: tuple[npt.NDArray[np.int64], FloatArray]) -> None:
         size = found[0].nbytes + found[1].nbytes
@@ -335,16 +347,7 @@ class IndexReader:
         """Documents holding ``word`` in ``field`` and its frequency there (bigram fields: a whole string)."""
         if field == BIGRAM_FIELD:
             return self._occurrences(field, word)
-        ids_parts: list[npt.NDArray[np.int64]] = []
-        tf_parts: list[FloatArray] = []
-        for leaf, offset in self._leaves():
-            ids, weights = term_postings(leaf, field, word)
-            if ids:
-                ids_parts.append(np.asarray(ids, dtype=np.int64) + offset)
-                tf_parts.append(np.asarray(weights, dtype=np.float32))
-        if not ids_parts:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        return np.concatenate(ids_parts), np.concatenate(tf_parts)
+        return self._gather(lambda leaf: term_postings(leaf, field, word))
 
     def scores(self, terms: Sequence[tuple[str, str, float]], docnums: npt.NDArray[np.int64]) -> FloatArray:
         """BM25 of ``(field, word, boost)`` terms for each of ``docnums`` (ascending document numbers)."""
@@ -380,12 +383,7 @@ class IndexReader:
         if isinstance(q, Substring):
             return self._occurrences(q.fieldname, q.text)[0]
         if isinstance(q, wq.Term):
-            parts = []
-            for leaf, offset in self._leaves():
-                found = term_docs(leaf, q.fieldname, q.text)
-                if found:
-                    parts.append(np.asarray(found, dtype=np.int64) + offset)
-            return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+            return self._gather(lambda leaf: (term_docs(leaf, q.fieldname, q.text),))[0]
         if isinstance(q, wq.Every):
             return np.flatnonzero(self._live_mask()).astype(np.int64)
         if isinstance(q, wq.Not):
