@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     for record in rng.sample(meeting, args.cctv_meeting) + rng.sample(other, args.cctv_other):
         drawn.append(("cctv", record["id"], f"{record['title']}\n{record['body']}\n"))
     for record in rng.sample(tainan, args.tainan):
+        if any(ref == record["url"] for _, ref, _ in drawn):
+            continue  # the corpus holds a few releases twice under one URL: one ref is labelled once
         text = f"{record['title']}\n[department: {record.get('department', '')}]\n{record['content']}\n"
         drawn.append(("tainan", record["url"], text))
 

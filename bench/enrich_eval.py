@@ -213,6 +213,19 @@ def load_pipeline() -> tuple[Pipeline | None, str | None]:
     return run, None
 
 
+def gold_set(name: str, values: list[str]) -> set[str]:
+    """An item's labelled values as the program names them: a body labelled by another of its spellings
+    (吉林省人民政府, the gazetteer's alias of 吉林省政府) counts as that body."""
+    if name != "units":
+        return set(values)
+    try:
+        from archive.enrich.units import matcher
+    except ImportError:
+        return set(values)
+    aliases = matcher(frozenset()).aliases
+    return {aliases[v].name if v in aliases and aliases[v].kind == "body" else v for v in values}
+
+
 def evaluate(
     items: list[dict[str, Any]], sources: dict[tuple[str, str], Any], pipeline: Pipeline | None
 ) -> tuple[dict[str, dict[str, Counts]], list[ItemResult]]:
@@ -236,7 +249,7 @@ def evaluate(
         for name in FIELDS:
             if name not in item:
                 continue
-            gold = set(item[name])
+            gold = gold_set(name, item[name])
             predicted = set(getattr(article, name, None) or []) if article is not None else set()
             table[item["set"]][name].add(gold, predicted)
             table["all"][name].add(gold, predicted)
@@ -322,7 +335,11 @@ def main(argv: list[str] | None = None) -> int:
         items = [i for s in sets for i in [j for j in items if j["set"] == s][: args.limit]]
 
     started = time.perf_counter()
-    sources = load_sources(items)
+    try:
+        sources = load_sources(items)
+    except (OSError, EOFError, lzma.LZMAError) as exc:
+        print(f"enrich_eval: cannot read the texts in {SHARED}: {exc}", file=sys.stderr)
+        return 2
     pipeline, problem = load_pipeline()
     if problem:
         print(f"note: {problem}; every prediction is empty")

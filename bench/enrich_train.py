@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import lzma
 import sys
 import time
 from collections import Counter
@@ -75,7 +76,7 @@ def gather(paths: list[Path]) -> tuple[list[Item], dict[str, list[Row]]]:
         found = candidates_of(extract(ev.make_document(item["set"], source)))
         entry = Item(file=file, gold={}, outside={})
         for name in FIELDS:
-            gold = set(item[name])
+            gold = ev.gold_set(name, item[name])
             pool = found.pools[name]
             entry.gold[name] = gold
             entry.outside[name] = set()
@@ -212,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         items, rows = gather(paths)
     except ValueError as exc:
         print(f"enrich_train: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, EOFError, lzma.LZMAError) as exc:
+        print(f"enrich_train: cannot read the texts in {ev.SHARED}: {exc}", file=sys.stderr)
         return 2
     report: dict[str, Any] = {"files": [p.name for p in paths], "items": len(items), "fields": {}}
     spec: dict[str, Any] = {}

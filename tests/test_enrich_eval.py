@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Ten label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels9.jsonl`` (further
+Eleven label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels10.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -35,6 +36,7 @@ LABEL_FILES = {
     "labels7.jsonl": {"cctv": 48, "tainan": 48},
     "labels8.jsonl": {"cctv": 48, "tainan": 48},
     "labels9.jsonl": {"cctv": 47, "tainan": 48},
+    "labels10.jsonl": {"cctv": 48, "tainan": 47},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
@@ -210,3 +212,24 @@ def test_script_scores_several_files_together_and_refuses_a_repeated_one(tmp_pat
     repeated = subprocess.run([*args, str(first), str(first)], capture_output=True, text=True, timeout=60, check=False)
     assert repeated.returncode == 2
     assert "same ref" in repeated.stderr and "Traceback" not in repeated.stderr
+
+
+def test_a_body_labelled_by_another_spelling_counts_as_the_body(bench: ModuleType) -> None:
+    labelled = ["吉林省人民政府", "中国农业大学", "教育部"]
+    assert bench.gold_set("units", labelled) == {"吉林省政府", "中国农业大学", "教育部"}
+    assert bench.gold_set("speakers", ["吉林省人民政府"]) == {"吉林省人民政府"}
+
+
+def test_script_reports_a_missing_corpus_in_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "ARCHIVE_SHARED": str(tmp_path / "nowhere")}
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--limit", "1", "--output", str(tmp_path / "o.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("enrich_eval: cannot read the texts in ") and "nowhere" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "o.json").exists()

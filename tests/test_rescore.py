@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,6 +103,19 @@ def test_training_refuses_the_blind_set_and_a_single_file(tmp_path: Path) -> Non
         assert done.returncode == 2, labels
         assert done.stderr.startswith("enrich_train: ") and "Traceback" not in done.stderr
     assert not (tmp_path / "o.json").exists()
+
+
+def test_training_reports_a_missing_corpus_in_one_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--dry-run", "--output", str(tmp_path / "o.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "ARCHIVE_SHARED": str(tmp_path / "nowhere")},
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("enrich_train: cannot read the texts in ") and "Traceback" not in done.stderr
 
 
 def test_training_cross_validates_by_file_and_writes_the_model_where_told(tmp_path: Path) -> None:
