@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive.enrich import enrich, lexicon
+from archive.enrich.people import candidates
 from archive.extract import extract
 from archive.models import Article, Document, Section
 
@@ -848,3 +849,23 @@ def test_a_known_name_and_the_word_after_it_is_no_name() -> None:
     assert not {"普京贺信", "贺信", "会议"} & set(art.speakers + art.attendees)
     kept = article("张庆黎、刘奇葆分别主持两次全体会议。")
     assert kept.speakers == ["张庆黎", "刘奇葆"]  # 刘奇 is a leader too: 刘奇葆 is still a name of its own
+
+
+def test_a_hyphen_joins_the_parts_of_a_foreign_name_but_a_dash_before_a_name_does_not() -> None:
+    art = article("李希在北京会见加纳总统阿库福-阿多。", "阿库福-阿多表示，加纳恪守一个中国原则。")
+    assert art.speakers == ["阿库福-阿多"]
+    dash = article("左镇美食达人－谢松益表示，欢迎游客来品尝。", "谢松益说，惠比须馆值得一游。")
+    assert dash.speakers == ["谢松益"]
+
+
+def test_a_name_glued_to_the_body_before_it_is_read_up_to_its_title() -> None:
+    texts = ["子龍國小新建工程動土。", "教育局鄭新輝局長表示，新校舍將如期完工。"]
+    sections = [Section(id=f"a#{n}", text=text, kind="body") for n, text in enumerate(texts)]
+    art = enrich(Article(id="a", url="file:///a.txt", title="", sections=sections), models={})  # the rules alone
+    assert art.speakers == ["郑新辉"]
+    assert candidates("最后由教育局郑新辉局长、教师团体代表与演出的学生一同演奏。") == {"郑新辉"}
+
+
+def test_reading_out_a_decision_at_the_meeting_is_speaking() -> None:
+    art = article("李干杰在会上宣读了表彰决定。何卫东出席会议。")
+    assert art.speakers == ["李干杰"] and art.attendees == ["何卫东"]

@@ -8,6 +8,7 @@ knowledge is data: the gazetteer, the word lists and the theme taxonomy in ``arc
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,19 @@ def _owner(template: str, home: str | None, match: re.Match[str] | None) -> str 
     return template.format(district=home, district_party=party)
 
 
+@functools.cache
+def _name_hyphen() -> re.Pattern[str]:
+    """A hyphen between two characters that spell foreign names joins the parts of one (阿库福-阿多), like ·;
+    elsewhere it is a dash (美食达人－谢松益)."""
+    letters = re.escape(str(load().language.get("transliteration", "")))
+    return re.compile(f"(?<=[{letters}])[-‐‑－](?=[{letters}])")
+
+
+def _folded(text: str) -> str:
+    """Folded to simplified script, with name hyphens read as · (one character for one)."""
+    return _name_hyphen().sub("·", fold(text))
+
+
 def _restored_names(names: set[str], folded: str, raw: str) -> dict[str, str]:
     """陈良乾, not 陈良干: where the text spells a name with a character whose simplified form is ambiguous
     (乾 is 干 in 乾燥 but stays 乾 in names), the name keeps the text's character. ``folded`` and ``raw`` have
@@ -81,13 +95,15 @@ def _restored_names(names: set[str], folded: str, raw: str) -> dict[str, str]:
     images = {fold(char) for char in keep}
     restored: dict[str, str] = {}
     for name in names:
-        if name in load().persons or not images.intersection(name):
+        if name in load().persons or not (images.intersection(name) or "·" in name):
             continue
         at = folded.find(name)
         if at < 0:
             continue
+        # the text's own character where it is one to keep, or the hyphen a · stands for
         spelled = "".join(
-            raw[at + i] if raw[at + i] in keep else char for i, char in enumerate(name)
+            raw[at + i] if raw[at + i] in keep or (char == "·" and raw[at + i] != char) else char
+            for i, char in enumerate(name)
         )
         if spelled != name:
             restored[name] = spelled
@@ -131,10 +147,10 @@ class Candidates:
 
 
 def _enrich(article: Article, spec: dict[str, FieldModel]) -> tuple[Article, Candidates]:
-    title = fold(article.title or "")
-    texts = [fold(section.text or "") for section in article.sections]
+    title = _folded(article.title or "")
+    texts = [_folded(section.text or "") for section in article.sections]
     headed = [
-        f"{fold(section.heading)}\n{text}" if section.heading else text
+        f"{_folded(section.heading)}\n{text}" if section.heading else text
         for section, text in zip(article.sections, texts, strict=True)
     ]
     full = "\n".join([title, *headed])
@@ -272,6 +288,9 @@ def _enrich(article: Article, spec: dict[str, FieldModel]) -> tuple[Article, Can
     unit_of = {u.name: u for u in all_units}
     gathered.pools["units"] = unit_pool(full, units_matcher, home, article.units, given)
     if "speakers" in spec:
+        if len(raw_full) == len(full):  # a name the model adds keeps the text's spelling too
+            pool = set(gathered.pools["speakers"].by_value) - set(unrestored)
+            restored = {**_restored_names(pool, full, raw_full), **restored}
         _rescored(article, gathered, "speakers", spec["speakers"], restored)
     if "units" in spec:
         _rescored(article, gathered, "units", spec["units"], {})

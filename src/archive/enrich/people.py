@@ -58,6 +58,11 @@ def candidates(text: str) -> set[str]:
         for name in before_title
         if not any(other.startswith(name[-1]) and len(other) >= 2 for other in others if other != name)
     )
+    # 教育局郑新辉局长表示, 内政部徐国勇部长: a name glued to the body before it, closed by a title
+    for m in p.titles_after.finditer(text):
+        glued = _glued_name(text, m.start())
+        if glued:
+            found.add(glued)
     for m in p.bare_foreign.finditer(text):
         # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示)
         if text.count(m.group("name")) >= 2 and not _starts_body_name(m.group("name")):
@@ -78,6 +83,23 @@ def candidates(text: str) -> set[str]:
         and not _title_start(name)
         and not any(_known_and_more(name, person) for person in known_here)
     }
+
+
+#: The last character of a body's name, right before a name glued to it (教育局郑新辉局长).
+_BODY_END_BEFORE_NAME = "局处部署厅院所"
+
+
+def _glued_name(text: str, title_at: int) -> str | None:
+    """The name of two or three characters right before the title at ``title_at``, when a body's name ends
+    right before it (教育局|郑新辉|局长); the family name must be a listed one."""
+    for size in (3, 2):
+        start = title_at - size
+        if start < 1 or text[start - 1] not in _BODY_END_BEFORE_NAME:
+            continue
+        name = text[start:title_at]
+        if patterns().name.fullmatch(name) and not _title_start(name):
+            return name
+    return None
 
 
 def _known_and_more(name: str, person: str) -> bool:
