@@ -869,3 +869,8 @@ def test_a_name_glued_to_the_body_before_it_is_read_up_to_its_title() -> None:
 def test_reading_out_a_decision_at_the_meeting_is_speaking() -> None:
     art = article("李干杰在会上宣读了表彰决定。何卫东出席会议。")
     assert art.speakers == ["李干杰"] and art.attendees == ["何卫东"]
+
+
+def test_a_chief_executive_named_after_the_title_speaks_later_in_the_text() -> None:
+    art = article("香港特别行政区第六任行政长官李家超出席大会。", "李家超在致辞中表示，将全力推动香港发展。")
+    assert art.speakers == ["李家超"]
