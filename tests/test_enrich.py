@@ -874,3 +874,14 @@ def test_reading_out_a_decision_at_the_meeting_is_speaking() -> None:
 def test_a_chief_executive_named_after_the_title_speaks_later_in_the_text() -> None:
     art = article("香港特别行政区第六任行政长官李家超出席大会。", "李家超在致辞中表示，将全力推动香港发展。")
     assert art.speakers == ["李家超"]
+
+
+def test_a_head_described_before_the_title_still_reports_for_the_body() -> None:
+    art = article("受国务院委托，公安部分管日常工作的副部长王小洪作了关于提请审议的议案的说明。")
+    assert art.units == ["国务院", "公安部"]
+    assert art.speakers == ["王小洪"]
+
+
+def test_a_release_of_the_indigenous_affairs_commission_names_the_city_body() -> None:
+    art = article("臺南市原住民文化特展今日開幕。", units=["原民會"])
+    assert art.units == ["台南市政府原住民族事务委员会"]

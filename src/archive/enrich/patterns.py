@@ -234,8 +234,9 @@ def patterns() -> Patterns:
         speech_words=frozenset(str(w) for w in lang["speech_verbs"]),
         unit_prefix_ok=re.compile(f"(?:{_alt(list(lang['unit_prefix_ok']))})$"),
         blocked_before=re.compile(f"(?:{_alt(list(lang['role_blockers_before']))}){clause}{{0,12}}$"),
+        # (公安部分管日常工作的副部长王小洪: a short phrase with 的 may stand before the title)
         head_report=re.compile(
-            f"(?:(?:常务副|副)?(?:{titles})(?:{name_core})|(?:{spokes})){listed}(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+            f"(?:(?:{clause}{{2,10}}?的)?(?:常务副|副)?(?:{titles})(?:{name_core})|(?:{spokes})){listed}(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
             f"(?:(?P<attend>{head_stops})|(?:(?!{head_stops}){clause}){{0,8}}?(?P<report>{report}))"
         ),
         said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),
