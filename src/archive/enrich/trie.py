@@ -57,26 +57,40 @@ class Hit:
 
 
 class WordMatcher:
-    """Leftmost-longest lookup of many words: a character class finds where a word may start, then a small
-    trie pattern per first character reads the rest. Much faster than one alternation of thousands of words,
-    which the regex engine would try branch by branch at every position."""
+    """Leftmost-longest lookup of many words: a character class finds where a word may start, the next two
+    characters pick the words that begin with them (most places pick none), then a small trie pattern reads
+    the rest. Much faster than one alternation of thousands of words, which the regex engine would try
+    branch by branch at every position."""
 
     def __init__(self, words: Iterable[str]) -> None:
         rests: dict[str, list[str]] = {}
+        singles: set[str] = set()
         for word in words:
-            if word:
-                rests.setdefault(word[0], []).append(word[1:])
-        self._rest = {char: re.compile(_optional_pattern(tails)) for char, tails in rests.items()}
-        self._firsts = re.compile("[" + "".join(re.escape(c) for c in sorted(rests)) + "]") if rests else None
+            if len(word) == 1:
+                singles.add(word)
+            elif word:
+                rests.setdefault(word[:2], []).append(word[2:])
+        self._rest = {pair: re.compile(_optional_pattern(tails)) for pair, tails in rests.items()}
+        self._singles = frozenset(singles)
+        # where a word may start: a possible first character followed by a possible second one
+        starts = []
+        if rests:
+            firsts = "".join(re.escape(c) for c in sorted({pair[0] for pair in rests}))
+            seconds = "".join(re.escape(c) for c in sorted({pair[1] for pair in rests}))
+            starts.append(f"[{firsts}][{seconds}]")
+        if singles:
+            starts.append("[" + "".join(re.escape(c) for c in sorted(singles)) + "]")
+        self._firsts = re.compile("(?=" + "|".join(starts) + ")") if starts else None
 
     def match(self, text: str, pos: int = 0) -> Hit | None:
         if pos >= len(text):
             return None
-        rest = self._rest.get(text[pos])
-        if rest is None:
-            return None
-        tail = rest.match(text, pos + 1)
-        return Hit(text, pos, tail.end()) if tail is not None else None
+        rest = self._rest.get(text[pos : pos + 2])
+        if rest is not None:
+            tail = rest.match(text, pos + 2)
+            if tail is not None:
+                return Hit(text, pos, tail.end())
+        return Hit(text, pos, pos + 1) if text[pos] in self._singles else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Hit | None:
         if self._firsts is None:
@@ -98,7 +112,7 @@ class WordMatcher:
 
 
 def _optional_pattern(tails: list[str]) -> str:
-    """Pattern for the rest of the words sharing a first character ('' = the character alone is a word)."""
+    """Pattern for the rest of the words sharing a beginning ('' = the beginning alone is a word)."""
     longer = [t for t in tails if t]
     if not longer:
         return ""
