@@ -286,7 +286,8 @@ def _enrich(article: Article, spec: dict[str, FieldModel]) -> tuple[Article, Can
         loose_names(full, names | set(finder.forms)),
     )
     unit_of = {u.name: u for u in all_units}
-    gathered.pools["units"] = unit_pool(full, units_matcher, home, article.units, given)
+    hits = list(units_matcher.pattern.finditer(full))
+    gathered.pools["units"] = unit_pool(full, units_matcher, home, article.units, given, hits)
     if "speakers" in spec:
         if len(raw_full) == len(full):  # a name the model adds keeps the text's spelling too
             pool = set(gathered.pools["speakers"].by_value) - set(unrestored)
@@ -299,7 +300,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel]) -> tuple[Article, Can
             unit_of.setdefault(candidate.value, candidate.unit)
     chosen_units = [unit_of[name] for name in article.units if name in unit_of]
     gathered.pools["districts"] = district_pool(
-        full, units_matcher, article.districts, chosen_units, [d for s in section_sites for d in s]
+        full, units_matcher, article.districts, chosen_units, [d for s in section_sites for d in s], hits
     )
     if "districts" in spec:
         _rescored(article, gathered, "districts", spec["districts"], {})

@@ -25,7 +25,8 @@ def candidates(text: str) -> set[str]:
     found: set[str] = set()
     known = load().person_matcher
     # gazetteer names and transliterated names after a foreign title may be long (博鲁阿尔特, 巴沙尔·贾法里)
-    long_ok = {m.group() for m in known.finditer(text)}
+    known_here = {m.group() for m in known.finditer(text)}
+    long_ok = set(known_here)
     for m in p.foreign_name.finditer(text):
         name = m.group("name")
         if m.start() and _known_short_form(text[m.start() - 1], m.group()):
@@ -74,7 +75,6 @@ def candidates(text: str) -> set[str]:
             found.add(m.group("name"))
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
-    known_here = {m.group() for m in known.finditer(text)}
     return {
         name
         for name in found

@@ -27,12 +27,13 @@ from typing import Any
 
 from archive.enrich.gazetteer import Unit
 from archive.enrich.patterns import patterns
+from archive.enrich.trie import Hit
 from archive.enrich.units import UnitMatcher, address_or_branch, resolve
 
 #: Fields the model looks at again.
 FIELDS = ("speakers", "units", "districts")
 #: How many mentions of one candidate are read (the first ones; later ones add little and cost time).
-_MENTIONS = 12
+_MENTIONS = 4
 #: Characters of the clause after and before a mention whose pairs are features.
 _AFTER = 24
 _BEFORE = 12
@@ -113,10 +114,13 @@ def _unit_tags(unit: Unit) -> set[str]:
     return tags
 
 
-def unit_pool(full: str, m: UnitMatcher, home: str | None, chosen: Iterable[str], given: Iterable[Unit]) -> Pool:
-    """Every body the gazetteer matches, every body-shaped name, and the record's own department."""
+def unit_pool(
+    full: str, m: UnitMatcher, home: str | None, chosen: Iterable[str], given: Iterable[Unit], hits: list[Hit]
+) -> Pool:
+    """Every body the gazetteer matches (``hits``: ``m.pattern``'s matches in ``full``), every body-shaped
+    name, and the record's own department."""
     pool = Pool()
-    for hit in m.pattern.finditer(full):
+    for hit in hits:
         unit = resolve(m.aliases[hit.group()], home)
         if unit is None or unit.kind == "place":
             continue
@@ -143,11 +147,11 @@ def unit_pool(full: str, m: UnitMatcher, home: str | None, chosen: Iterable[str]
 
 
 def district_pool(
-    full: str, m: UnitMatcher, chosen: Iterable[str], units: Iterable[Unit], sites: Iterable[str]
+    full: str, m: UnitMatcher, chosen: Iterable[str], units: Iterable[Unit], sites: Iterable[str], hits: list[Hit]
 ) -> Pool:
     """Every district a place or a body of the text lies in, and where it came from."""
     pool = Pool()
-    for hit, unit in m.districts_named(full):
+    for hit, unit in m.districts_named(full, hits):
         if unit.district is None or address_or_branch(full, hit.start(), hit.group()):
             continue  # a postal address or a branch's region says nothing of where the event is
         candidate = pool.get(unit.district)
@@ -222,8 +226,11 @@ def decide(pool: Pool, chosen: list[str], full: str, title_end: int, spec: Field
     """The rules' values, less those the model finds unlikely, plus the candidates it finds likely."""
     kept: list[str] = []
     for candidate in pool:
-        p = spec.probability(features(full, title_end, candidate))
         was = candidate.value in chosen
+        if was and spec.drop_at <= 0.0:
+            kept.append(candidate.value)  # nothing could drop it: no need to weigh it
+            continue
+        p = spec.probability(features(full, title_end, candidate))
         if (was and p >= spec.drop_at) or (not was and p >= spec.add_at):
             kept.append(candidate.value)
     kept += [value for value in chosen if value not in pool.by_value]

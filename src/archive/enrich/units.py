@@ -51,10 +51,11 @@ class UnitMatcher:
     def find(self, text: str, pos: int = 0) -> Hit | None:
         return self.pattern.search(text, pos)
 
-    def districts_named(self, text: str) -> Iterator[tuple[Hit, Unit]]:
-        """Every body or place of ``text`` that has a district, county names included."""
+    def districts_named(self, text: str, hits: list[Hit] | None = None) -> Iterator[tuple[Hit, Unit]]:
+        """Every body or place of ``text`` that has a district, county names included (``hits``: the
+        text's matches of ``pattern``, when already read)."""
         taken: list[tuple[int, int]] = []
-        for hit in self.pattern.finditer(text):
+        for hit in self.pattern.finditer(text) if hits is None else hits:
             taken.append((hit.start(), hit.end()))
             unit = self.aliases[hit.group()]
             if unit.district:
