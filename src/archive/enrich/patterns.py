@@ -68,6 +68,12 @@ def _alt(words: list[str]) -> str:
     return trie_pattern(sorted(set(words)))
 
 
+def _list_pattern(head: str, item: str, after: str, *, repeat: str = "+", last: str = "") -> re.Pattern[str]:
+    """HEAD, then a list in group "list" (ITEM with its joiner, 、 and the like, REPEAT times, then LAST), right
+    before AFTER: the verb (or the end of the text) is looked ahead to, not matched."""
+    return re.compile(f"{head}(?P<list>(?:{item}){repeat}{last})(?={after})")
+
+
 @functools.cache
 def patterns() -> Patterns:
     lang = load().language
@@ -203,17 +209,20 @@ def patterns() -> Patterns:
             f"(?P<name>{name_core})(?:{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|就|在|受|对|代表{clause}{{2,16}}?(?:{speech_full})))"
         ),
-        attend_list=re.compile(
+        attend_list=_list_pattern(
             f"(?:(?:{_alt(list(lang['attendance_list_heads']))})"
-            f"|(?:出席|参加|列席|就座)[^。；;！!？?\\n，,]{{0,12}}?的[^。；;！!？?\\n，,]{{0,12}}?(?:还|也)?有)[：:]?"
-            f"(?P<list>(?:{loose_item}[、和])+{loose_item})(?=等|[。；;，,\\n]|$)"
+            f"|(?:出席|参加|列席|就座)[^。；;！!？?\\n，,]{{0,12}}?的[^。；;！!？?\\n，,]{{0,12}}?(?:还|也)?有)[：:]?",
+            f"{loose_item}[、和]",
+            "等|[。；;，,\\n]|$",
+            last=loose_item,
         ),
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
-        name_list=re.compile(
-            f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))"
-            f"(?P<list>(?:{dotted_item}[、和与])+{list_item}?)"
+        name_list=_list_pattern(
+            f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))",
+            f"{dotted_item}[、和与]",
             # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
-            f"(?=(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}(?:{attend}|{speech_full}))"
+            f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}(?:{attend}|{speech_full})",
+            last=f"{list_item}?",
         ),
         predicate=predicate,
         # 出席会议并讲话, 出席…时表示, 出席大会发表讲话; not 到场表达关心与鼓励 (what is expressed is no speech)
@@ -259,8 +268,15 @@ def patterns() -> Patterns:
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
             f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
         ),
-        invited_before=re.compile(f"(?:{_alt(list(lang['invite_verbs']))})(?:{clause}{{0,60}}?、)?$"),
-        invited_after=re.compile(
-            f"(?:、{clause}{{1,20}}?)*?(?:等{clause}{{0,8}}?)?(?:共同|一同|一起|并)?(?:{_alt(list(lang['invited_meet']))})"
+        # the body stands inside the list: the items before it end with 、, those after it begin with one
+        invited_before=_list_pattern(
+            f"(?:{_alt(list(lang['invite_verbs']))})", f"{clause}{{0,60}}?、", "$", repeat="?"
+        ),
+        invited_after=_list_pattern(
+            "",
+            # (an item holds no 、 of its own, so a long list is read in one way, not in exponentially many)
+            f"、[^、{CLAUSE_END}]{{1,20}}",
+            f"(?:等{clause}{{0,8}}?)?(?:共同|一同|一起|并)?(?:{_alt(list(lang['invited_meet']))})",
+            repeat="*?",
         ),
     )
