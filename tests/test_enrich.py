@@ -885,3 +885,11 @@ def test_a_head_described_before_the_title_still_reports_for_the_body() -> None:
 def test_a_release_of_the_indigenous_affairs_commission_names_the_city_body() -> None:
     art = article("臺南市原住民文化特展今日開幕。", units=["原民會"])
     assert art.units == ["台南市政府原住民族事务委员会"]
+
+
+def test_a_group_of_named_members_speaks_after_a_comma_and_a_long_topic() -> None:
+    art = article(
+        "联组会上，羊风极、王静、唐俊杰等3位委员，围绕大力发展乡村产业、筑牢农产品质量安全基石、"
+        "促进种业自主创新、补齐社保体系短板等作了发言。习近平在认真听取大家发言后发表重要讲话。"
+    )
+    assert art.speakers == ["羊风极", "王静", "唐俊杰", "习近平"]

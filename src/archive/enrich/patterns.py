@@ -143,11 +143,15 @@ def patterns() -> Patterns:
     rostrum = f"(?:在{clause}{{1,12}}?(?=就座))?"
     # …王岐山和大会主席团成员在主席台就座: a group joins the listed people before the verb
     others = f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表)|(?:和|及|以及){clause}{{1,12}}?成员)?"
+    # 曾毓群、解冬…等6位委员，围绕…等作了发言: a group, a comma, then a long topic of its own clause and the verb
+    group_topic = (
+        f"等{clause}{{0,8}}?[，,](?:就|围绕|针对|结合){clause}{{1,120}}?(?:{adverbs})*(?P<group_verb>{speech_strong})"
+    )
     predicate = re.compile(
-        f"{lead_in}(?:{others}{rostrum}(?P<attend>{attend_verb})|(?P<verb>{speech_full}|[：:](?!\\d))"
+        f"(?:{group_topic}|{lead_in}(?:{others}{rostrum}(?P<attend>{attend_verb})|(?P<verb>{speech_full}|[：:](?!\\d))"
         f"|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong})"
         # 对到访的国务卿说，…: one-character verbs after a 对… phrase, before what was said
-        f"|对{clause}{{1,30}}?(?P<said>说|称)(?=[，,：:“\"]))"
+        f"|对{clause}{{1,30}}?(?P<said>说|称)(?=[，,：:“\"])))"
     )
     unit_verbs = _alt(list(lang["unit_verbs"]))
     foreign_spokes = _alt(list(lang["unit_foreign_spokespeople"]))
@@ -221,7 +225,8 @@ def patterns() -> Patterns:
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))",
             f"{dotted_item}[、和与]",
             # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
-            f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}(?:{attend}|{speech_full})",
+            f"{group_topic}|(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}"
+            f"(?:{attend}|{speech_full})",
             last=f"{list_item}?",
         ),
         predicate=predicate,

@@ -349,7 +349,7 @@ class PeopleFinder:
             # 总理内塔尼亚胡对到访的国务卿布林肯说: the one spoken to does not speak
             if _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
                 continue
-            spoke = predicate.group("verb") or predicate.group("topic_verb") or predicate.group("said")
+            spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb"))
             if spoke or p.attend_then_speak.match(text, predicate.end()):
                 roles.add(roles.speakers, chain)
             else:
