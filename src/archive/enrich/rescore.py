@@ -10,8 +10,8 @@ it, how often the text does, what kind of name it is, and whether a rule already
 The weights are data (``data/rescore.json``), fitted by ``bench/enrich_train.py`` to the development label
 files of ``tests/data/enrich_eval/`` — never to the blind set. Features never include the candidate's own
 name, so what is learnt is how texts speak of speakers and bodies, not who they are. A candidate is added
-when the model's probability reaches the field's ``add_at``; a district the rules chose is dropped when it
-falls below ``drop_at``.
+when the model's probability reaches the field's ``add_at``; a value the rules chose would be dropped below
+``drop_at``, which the shipped model sets to 0 (it only adds).
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ from archive.enrich.patterns import patterns
 from archive.enrich.trie import Hit
 from archive.enrich.units import UnitMatcher, address_or_branch, resolve
 
-#: Fields the model looks at again.
-FIELDS = ("speakers", "units", "districts")
 #: How many mentions of one candidate are read (the first ones; later ones add little and cost time).
 _MENTIONS = 4
 #: Characters of the clause after and before a mention whose pairs are features.
