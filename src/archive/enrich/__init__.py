@@ -135,7 +135,7 @@ def enrich(article: Article, models: dict[str, FieldModel] | None = None) -> Art
 def candidates_of(article: Article) -> Candidates:
     """Enrich ``article`` by the rules alone and return every candidate of the fields the model rescores,
     with the text they were read from (for fitting the model)."""
-    return _enrich(article, {})[1]
+    return _enrich(article, {}, collect=True)[1]
 
 
 @dataclass
@@ -146,7 +146,7 @@ class Candidates:
     section_starts: list[int]  # where each section's (headed) text begins in ``full``
 
 
-def _enrich(article: Article, spec: dict[str, FieldModel]) -> tuple[Article, Candidates]:
+def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False) -> tuple[Article, Candidates]:
     title = _folded(article.title or "")
     texts = [_folded(section.text or "") for section in article.sections]
     headed = [
@@ -278,8 +278,10 @@ def _enrich(article: Article, spec: dict[str, FieldModel]) -> tuple[Article, Can
     starts = [len(title) + 1]
     for text in headed[:-1]:
         starts.append(starts[-1] + len(text) + 1)
-    unrestored = {v: k for k, v in restored.items()}
     gathered = Candidates(full=full, title_end=len(title), pools={}, section_starts=starts)
+    if not (spec or collect):
+        return article, gathered  # the rules alone: no candidate is weighed
+    unrestored = {v: k for k, v in restored.items()}
     gathered.pools["speakers"] = people_pool(
         full, (n for n in names if n not in quoted), {k: v for k, v in finder.forms.items() if v not in quoted},
         [unrestored.get(n, n) for n in article.speakers],
