@@ -3,8 +3,8 @@
 Every candidate of every labelled text (``archive.enrich.candidates_of``) becomes one row: its binary
 features and whether the label lists it. A logistic model with an L2 penalty is fitted per field. Before the
 final fit, each development file is held out in turn and predicted by a model fitted to the others; those
-out-of-file predictions choose the thresholds (the most recall at a precision above the target plus a margin)
-and give the figures printed here, which are what the model can be expected to do on texts it never saw.
+out-of-file predictions choose the thresholds (the best F1) and give the figures printed here, which are what
+the model can be expected to do on texts it never saw.
 
     python bench/enrich_train.py                   # fit, print the cross-validated table, write the model
     python bench/enrich_train.py --dry-run         # the table only
@@ -57,7 +57,6 @@ class Row:
 class Item:
     file: str
     gold: dict[str, set[str]]
-    outside: dict[str, set[str]]  # rule values that are no candidate (kept as they are)
 
 
 def gather(paths: list[Path]) -> tuple[list[Item], dict[str, list[Row]]]:
@@ -74,12 +73,11 @@ def gather(paths: list[Path]) -> tuple[list[Item], dict[str, list[Row]]]:
         if source is None:
             raise SystemExit(f"enrich_train: text of {item['ref']} not found in ../shared")
         found = candidates_of(extract(ev.make_document(item["set"], source)))
-        entry = Item(file=file, gold={}, outside={})
+        entry = Item(file=file, gold={})
         for name in FIELDS:
             gold = ev.gold_set(name, item[name])
             pool = found.pools[name]
             entry.gold[name] = gold
-            entry.outside[name] = set()
             for candidate in pool:
                 rows[name].append(
                     Row(
@@ -103,12 +101,6 @@ def _matrix(rows: list[Row], vocabulary: dict[str, int]) -> tuple[npt.NDArray[np
         columns.extend(sorted(vocabulary[f] for f in row.features if f in vocabulary))
         starts.append(len(columns))
     return np.asarray(columns, dtype=np.int64), np.asarray(starts, dtype=np.int64)
-
-
-def _scores(columns: npt.NDArray[np.int64], starts: npt.NDArray[np.int64], w: npt.NDArray[np.float64]) -> Any:
-    per_row = np.diff(starts)
-    owner = np.repeat(np.arange(len(per_row)), per_row)
-    return np.bincount(owner, weights=w[columns], minlength=len(per_row))
 
 
 def fit(rows: list[Row]) -> dict[str, float]:
@@ -137,11 +129,6 @@ def fit(rows: list[Row]) -> dict[str, float]:
     return {f: float(w[i]) for f, i in vocabulary.items() if abs(w[i]) >= 1e-3}
 
 
-def probability(weights: dict[str, float], found: set[str]) -> float:
-    z = sum(weights.get(f, 0.0) for f in found)
-    return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
-
-
 def score(
     items: list[Item], rows: list[Row], probs: list[float], name: str, add_at: float, drop_at: float
 ) -> tuple[int, int, int]:
@@ -152,7 +139,7 @@ def score(
             predicted[row.item].add(row.value)
     tp = fp = fn = 0
     for index, item in enumerate(items):
-        got = predicted[index] | item.outside[name]
+        got = predicted[index]  # every value the rules chose is a candidate: it has a row
         tp += len(got & item.gold[name])
         fp += len(got - item.gold[name])
         fn += len(item.gold[name] - got)
@@ -166,12 +153,14 @@ def _pr(counts: tuple[int, int, int]) -> tuple[float, float]:
 
 def cross_validate(items: list[Item], rows: list[Row]) -> list[float]:
     """Each row's probability from a model fitted without the row's file."""
+    from archive.enrich.rescore import FieldModel
+
     probs = [0.0] * len(rows)
     for file in sorted({row.file for row in rows}):
-        weights = fit([row for row in rows if row.file != file])
+        held_out = FieldModel(weights=fit([row for row in rows if row.file != file]), add_at=1.0, drop_at=0.0)
         for i, row in enumerate(rows):
             if row.file == file:
-                probs[i] = probability(weights, row.features)
+                probs[i] = held_out.probability(row.features)
     return probs
 
 
