@@ -171,10 +171,9 @@ def _bucket(count: int) -> str:
     return "1" if count <= 1 else "2" if count == 2 else "3-5" if count <= 5 else "6+"
 
 
-def features(full: str, title_end: int, candidate: Candidate, shared: Iterable[str] = ()) -> set[str]:
+def features(full: str, title_end: int, candidate: Candidate) -> set[str]:
     """The binary features of one candidate: its tags, its mention count and the contexts of its mentions."""
     found = set(candidate.tags)
-    found.update(shared)
     found.add(f"n={_bucket(len(candidate.spans))}")
     if not candidate.spans:
         found.add("unmentioned")
