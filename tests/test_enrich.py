@@ -750,6 +750,28 @@ def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
     assert not any("配合" in unit or "陈良" in unit for unit in art.units)
 
 
+def test_hosts_and_issuers_listed_with_bodies_the_gazetteer_lacks() -> None:
+    art = article(
+        "本届论坛由世界顶尖科学家协会、中国科学技术协会主办。",
+        "中国人权发展基金会、中国人权研究会和中国民间组织国际交流促进会在日内瓦举办边会。",
+        "论坛由中央外办、外交部联名举办。",
+        "商务部等9部门发布《关于完善现代商贸流通体系的意见》。",
+    )
+    assert set(art.units) == {
+        "世界顶尖科学家协会", "中国科协", "中国人权发展基金会", "中国人权研究会", "中国民间组织国际交流促进会",
+        "中央外办", "外交部", "商务部",
+    }
+
+
+def test_list_items_that_are_no_bodies() -> None:
+    art = article(
+        "活动由陈亭妃立委举办。",
+        "会议确定，全国政协常委、外事委员会副主任刘结一为新闻发言人。",
+        "台南市政府社会局与社团法人女性权益促进会今日办理成果发表会。",
+    )
+    assert art.units == ["台南市政府社会局"]
+
+
 def test_a_title_naming_a_body_before_its_meeting() -> None:
     assert article("会议听取了工作汇报。", title="全国政协十四届第十七次主席会议在京召开").units == ["全国政协"]
     assert article("双方回顾了合作进展。", title="中俄投资合作委员会第十次会议举行").units == ["中俄投资合作委员会"]

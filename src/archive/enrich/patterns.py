@@ -62,6 +62,9 @@ class Patterns:
     bare_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
     unlisted_body: re.Pattern[str]
+    # the ending of a body's name (委员会, 基金会, 部…), and what a list item shaped like a name may hold
+    body_suffix: re.Pattern[str]
+    body_item: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -163,6 +166,8 @@ def patterns() -> Patterns:
     unit_predicate = re.compile(
         f"(?:[ \u3000]{{1,2}}(?=(?:{unit_verbs})[ \u3000]*(?:\\n|$|[/／|｜])))?"
         f"(?:{_alt(list(lang['unit_subgroups']))})?"
+        # 商务部等9部门发布…: the body heads a group of others that act with it
+        f"(?:等(?:[\\d一二三四五六七八九十多]+个?)?(?:{_alt(list(lang['unit_groups']))}))?"
         # 台南市政府将于11月26日在善化啤酒厂举办…: what a body will hold is its act already (a person who will
         # speak has not spoken)
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
@@ -273,6 +278,8 @@ def patterns() -> Patterns:
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
             f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
         ),
+        body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
+        body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及在于是将对向从为、等各亦也])[{HAN}A-Za-z\\d]){{2,24}}"),
         # the body stands inside the list: the items before it end with 、, those after it begin with one
         invited_before=_list_pattern(
             f"(?:{_alt(list(lang['invite_verbs']))})", f"{clause}{{0,60}}?、", "$", repeat="?"

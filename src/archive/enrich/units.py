@@ -177,6 +177,40 @@ def _head_reports(text: str, end: int) -> bool:
     return verb is not None and verb.group("report") is not None
 
 
+#: How far a list item shaped like a body's name may reach.
+_ITEM_REACH = 24
+
+
+@functools.cache
+def _title_end() -> re.Pattern[str]:
+    return re.compile(f"(?:{patterns().titles_after.pattern})$")
+
+
+def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | None:
+    """…、中国人权研究会和…: a list item the gazetteer does not hold, read as a body when it ends like one's name
+    and the list goes on (or its verb follows) right after it; the body and where it ends."""
+    p = patterns()
+    for suffix in p.body_suffix.finditer(text, start + 1, start + _ITEM_REACH):
+        end = suffix.end()
+        name = text[start:end]
+        if not p.body_item.fullmatch(name):
+            return None  # the item would run into another word (的, 在…) or past the list
+        if not (_JOINER.match(text, end) or p.unit_predicate.match(text, end)):
+            continue
+        if p.titles_after.match(text, end + text.startswith("副", end)):
+            return None  # 外事委员会副主任刘结一: the body a person belongs to
+        title = _title_end().search(name)
+        if load().person_matcher.search(name) or p.titles_after.search(name, 0, suffix.start() - start) or title:
+            return None  # a person or a title inside, or a title at the end (陈亭妃立委): not a body's name
+        if any(
+            inside.start() == 0 or m.aliases[inside.group()].jurisdiction != "world"
+            for inside in m.pattern.finditer(name)
+        ):
+            return None  # a listed body, or more words after or around one (联合国 may begin a longer name)
+        return Unit(name=name, district=None, jurisdiction=""), end
+    return None
+
+
 def home_district(text: str, m: UnitMatcher) -> str | None:
     """The one district a text (a title, a lead) is about, if it names exactly one."""
     districts = {unit.district for _, unit in m.districts_named(text)}
@@ -248,7 +282,8 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
             continue  # 台南市长黄伟哲责成水利局, 台南市政府亦配合内政部: a title or another body inside
         if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
             continue
-        if p.unit_predicate.match(text, hit.end()) is None:
+        others, end = _rest_of_list(text, hit.end(), m)
+        if p.unit_predicate.match(text, end) is None:
             continue
         # 也门胡塞武装: a listed foreign body after its country's name is that body (but 美国财政部 is no 财政部)
         inner = next(
@@ -262,9 +297,45 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         if inner is None and name.startswith("中共") and name[2:] in m.aliases:
             inner = m.aliases[name[2:]]  # 中共中央宣传部 is 中央宣传部
         unit = inner or Unit(name=name, district=None, jurisdiction="")
-        if unit not in found:
-            found.append(unit)
+        for each in [unit, *others]:
+            if each not in found:
+                found.append(each)
+    # 论坛由世界顶尖科学家协会主办: after 由, a name shaped like a body's acts as one, whatever its prefix
+    for by in _BY.finditer(text):
+        if m.pattern.match(text, by.end()) is not None:
+            continue  # a listed body is read with the others
+        first = _shaped_item(text, by.end(), m)
+        if first is None or p.said_before.search(text, max(0, by.start() - _SENTENCE_REACH), by.start()):
+            continue
+        others, end = _rest_of_list(text, first[1], m)
+        if p.unit_predicate.match(text, end) is not None:
+            for each in [first[0], *others]:
+                if each not in found:
+                    found.append(each)
     return found
+
+
+#: 由 marking who does what follows (not 自由, 理由, 由于…).
+_BY = re.compile("(?<![自理缘事来])由(?![于此衷])")
+
+
+def _rest_of_list(text: str, end: int, m: UnitMatcher) -> tuple[list[Unit], int]:
+    """The bodies listed after the one ending at ``end`` (…、中国人权研究会和中国民间组织国际交流促进会), listed
+    or shaped like a body's name, and where the list ends."""
+    rest: list[Unit] = []
+    while (joiner := _JOINER.match(text, end)) is not None:
+        listed = m.pattern.match(text, joiner.end())
+        if listed is not None and m.aliases[listed.group()].kind == "body":
+            item: tuple[Unit, int] | None = (m.aliases[listed.group()], listed.end())
+        elif joiner.group() != "与":
+            item = _shaped_item(text, joiner.end(), m)
+        else:
+            item = None
+        if item is None:
+            break
+        rest.append(item[0])
+        end = item[1]
+    return rest, end
 
 
 def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles) -> None:
@@ -291,6 +362,8 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
                 end, last = nxt.end(), nxt.group()
                 continue
             shared = _shared_prefix(hit.group(), text, joiner.end(), m)
+            if shared is None and joiner.group() != "与":  # (与 more often joins a partner than a list)
+                shared = _shaped_item(text, joiner.end(), m)
             if shared is None:
                 break
             chain.append(shared[0])
