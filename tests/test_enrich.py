@@ -763,6 +763,17 @@ def test_hosts_and_issuers_listed_with_bodies_the_gazetteer_lacks() -> None:
     }
 
 
+def test_each_body_of_a_heard_list_of_reports() -> None:
+    art = article(
+        "会议听取了全国人大民委主任委员白春礼、监察司法委主任委员吴玉良、财经委副主任委员徐绍史分别作的关于"
+        "代表议案审议结果的报告。",
+        "会议听取了全国人大宪法和法律委员会主任委员信春鹰作的关于草案修改意见的汇报，关于全国人大宪法和法律委员会、"
+        "农业与农村委员会的代表议案审议结果报告审议情况的汇报。",
+    )
+    assert {"全国人大民委", "全国人大监察司法委", "全国人大财经委", "全国人大宪法和法律委员会"} <= set(art.units)
+    assert "全国人大农委" not in art.units  # a report about the committee, not by it
+
+
 def test_list_items_that_are_no_bodies() -> None:
     art = article(
         "活动由陈亭妃立委举办。",

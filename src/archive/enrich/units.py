@@ -211,6 +211,27 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
     return None
 
 
+def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
+    """The bodies that begin the later items of a list heard (…、监察司法委主任委员吴玉良、财经委…), spelled in
+    full or with the prefix of the ``first`` body left out, up to the end of the sentence."""
+    titles = patterns().titles_after
+    if not titles.match(text, end + text.startswith("副", end)):
+        return []  # the first item is a body alone: the list is read as one chain
+    stop = _SENTENCE_END.search(text, end)
+    found: list[Unit] = []
+    for mark in re.finditer("、", text[: stop.start() if stop else len(text)][end:]):
+        at = end + mark.end()
+        listed = m.pattern.match(text, at)
+        item = (m.aliases[listed.group()], listed.end()) if listed is not None else _shared_prefix(first, text, at, m)
+        # the item is a body and the title of the one who reports for it
+        if item is not None and item[0].kind == "body" and titles.match(text, item[1] + text.startswith("副", item[1])):
+            found.append(item[0])
+    return found
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
 def home_district(text: str, m: UnitMatcher) -> str | None:
     """The one district a text (a title, a lead) is about, if it names exactly one."""
     districts = {unit.district for _, unit in m.districts_named(text)}
@@ -376,6 +397,9 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         if last[-1] in _PLACE_ENDS and p.head_of_place.match(text, end):
             continue
         heard = p.heard.search(text, max(0, start - 3), start) is not None
+        if heard:
+            # 听取了全国人大民委主任委员白春礼、监察司法委主任委员吴玉良…的报告: each body of the list is heard
+            chain += [unit for unit in _heard_list(text, end, hit.group(), m) if unit not in chain]
         # 受国务院委托: the body on whose behalf someone reports
         heard = heard or (text.startswith("委托", end) and text.endswith("受", 0, start))
         # 作的全国人大常委会办公厅关于…的报告, 审议了国务院关于…的议案: the body's own report
