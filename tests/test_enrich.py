@@ -783,6 +783,21 @@ def test_list_items_that_are_no_bodies() -> None:
     assert art.units == ["台南市政府社会局"]
 
 
+def test_a_title_names_the_body_of_its_meeting_anywhere() -> None:
+    def units(title: str) -> list[str]:
+        return article("双方回顾了合作进展。", title=title).units
+
+    assert units("丁薛祥同俄罗斯第一副总理共同主持中俄投资合作委员会第十次会议") == ["中俄投资合作委员会"]
+    assert units("李强和德国总理共同出席中德经济顾问委员会座谈会") == ["中德经济顾问委员会"]
+    assert units("赵乐际在“中立之友小组”成员国议会领导人会议上发表视频致辞") == ["中立之友小组"]
+    assert units("李强共同主持中国—沙特高级别联合委员会第四次会议") == ["中国—沙特高级别联合委员会"]
+    assert units("李克强出席第17届东亚峰会") == ["东亚峰会"]
+    assert units("第32届阿盟峰会发表声明") == ["阿拉伯国家联盟"]
+    # a topic in quotes, and what goes on around a meeting, name no body of the event
+    assert units("“一带一路”高级别会议在京举行") == []
+    assert units("多国代表在“联合国人权理事会”第54届会议期间举办边会") == []
+
+
 def test_a_title_naming_a_body_before_its_meeting() -> None:
     assert article("会议听取了工作汇报。", title="全国政协十四届第十七次主席会议在京召开").units == ["全国政协"]
     assert article("双方回顾了合作进展。", title="中俄投资合作委员会第十次会议举行").units == ["中俄投资合作委员会"]

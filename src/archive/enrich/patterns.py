@@ -62,6 +62,7 @@ class Patterns:
     bare_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
     unlisted_body: re.Pattern[str]
+    body_shape: re.Pattern[str]  # the same name anywhere (group "body")
     # the ending of a body's name (委员会, 基金会, 部…), and what a list item shaped like a name may hold
     body_suffix: re.Pattern[str]
     body_item: re.Pattern[str]
@@ -198,6 +199,12 @@ def patterns() -> Patterns:
     # after 出席会议的有 any 2-4 characters between 、 will do (何报翔 holds 报, which ends bodies elsewhere)
     # (帕巴拉·格列朗杰: a name with a dot does not break the list)
     loose_item = f"(?:(?!等)[{HAN}]){{2,4}}(?:·[{HAN}]{{2,6}})?"
+    # 日本气象厅, 中俄投资合作委员会: a country's, a covered city's or a national prefix, a few words, a body's ending
+    # (中国—沙特高级别联合委员会: a bilateral body may begin with 中国—)
+    body_shape = (
+        f"(?P<body>(?:中国—)?(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
+        f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
+    )
     return Patterns(
         surnames=surname,
         given=given,
@@ -274,10 +281,8 @@ def patterns() -> Patterns:
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
             f"(?=(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
         ),
-        unlisted_body=re.compile(
-            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<body>(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
-            f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
-        ),
+        unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”])){body_shape}"),
+        body_shape=re.compile(body_shape),
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
         body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及在于是将对向从为、等各亦也])[{HAN}A-Za-z\\d]){{2,24}}"),
         # the body stands inside the list: the items before it end with 、, those after it begin with one

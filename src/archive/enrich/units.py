@@ -249,9 +249,29 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
 
 #: After a body's name in a title, the meeting it holds (全国政协十四届第十七次主席会议, 中俄投资合作委员会第十次会议).
 _MEETING_AFTER = re.compile(
-    r"(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}次)?"
-    r"(?:全体|主席|常务|联席|专题)?(?:会议|全会)"
+    r"(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}[次届])?"
+    r"(?:全体|主席|常务|联席|专题|高级别|部长级|视频|紧急|专门委员会主任)?(?:会议|全会|峰会|座谈会)"
 )
+#: A quoted name in a title, then a few words and its meeting (“中立之友小组”成员国议会领导人会议).
+_QUOTED_MEETING = re.compile(r"[“\"「](?P<name>[^”\"」\s]{2,20}?)\+?[”\"」][\u4e00-\u9fff]{0,10}?(?:会议|峰会|座谈会)")
+#: How a quoted group's name may end besides a body's ending (之友小组, 七国集团).
+_GROUP_END = re.compile(r"(?:小组|集团|联盟|组织)$")
+
+
+#: After a meeting's name: the title reports something else around it (…会议期间举办边会, …峰会新闻中心启用,
+#: …峰会配偶活动, …会议主席).
+_ELSEWHERE = re.compile("期间|前夕|之际|新闻中心|筹备|配偶|主席|(?:重要)?精神")
+
+
+def _meeting_at(title: str, end: int, meeting: int = 1) -> bool:
+    """A meeting's name begins at ``end`` of ``title`` (or, with ``meeting`` 0, has just ended there) and the
+    title reports that meeting, not something around it."""
+    if meeting:
+        held = _MEETING_AFTER.match(title, end)
+        if held is None:
+            return False
+        end = held.end()
+    return _ELSEWHERE.match(title, end) is None
 
 
 def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
@@ -259,14 +279,31 @@ def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
     found: list[Unit] = []
     for hit in m.pattern.finditer(title):
         unit = m.aliases[hit.group()]
-        if unit.kind == "body" and _MEETING_AFTER.match(title, hit.end()) and unit not in found:
+        # (or is a meeting itself: 第17届东亚峰会)
+        itself = unit.name.endswith(("峰会", "会议"))
+        meets = _meeting_at(title, hit.end()) or (itself and _meeting_at(title, hit.end(), 0))
+        if unit.kind == "body" and meets and unit not in found:
             found.append(unit)
-    for shaped in patterns().unlisted_body.finditer(title):
+    # (a title names the meeting anywhere: 丁薛祥…共同主持中俄投资合作委员会第十次会议)
+    for shaped in patterns().body_shape.finditer(title):
         name = shaped.group("body")
-        if _MEETING_AFTER.match(title, shaped.end()) and not m.pattern.match(title, shaped.start()):
+        if _meeting_at(title, shaped.end()) and not m.pattern.match(title, shaped.start()):
             unit = Unit(name=name, district=None, jurisdiction="")
             if unit not in found:
                 found.append(unit)
+    for quoted in _QUOTED_MEETING.finditer(title):
+        name = quoted.group("name")
+        if _ELSEWHERE.match(title, quoted.end()):
+            continue
+        listed = m.pattern.match(name)
+        if listed is not None and listed.end() == len(name):
+            unit = m.aliases[name]
+        elif patterns().body_suffix.search(name, len(name) - 3) or _GROUP_END.search(name):
+            unit = Unit(name=name, district=None, jurisdiction="")
+        else:
+            continue  # “一带一路”高级别会议: a topic, not who meets
+        if unit.kind == "body" and unit not in found:
+            found.append(unit)
     return found
 
 
