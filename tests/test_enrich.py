@@ -798,6 +798,15 @@ def test_a_title_names_the_body_of_its_meeting_anywhere() -> None:
     assert units("多国代表在“联合国人权理事会”第54届会议期间举办边会") == []
 
 
+def test_a_city_meeting_is_held_by_the_government_of_the_city_in_play() -> None:
+    tainan = article("市長提示：請各局處加強防汛整備。", title="臺南市政府第399次市政會議紀錄")
+    assert tainan.meeting.name == "市政会议"
+    assert "台南市政府" in tainan.units
+    elsewhere = article("会议研究了防汛工作。", title="某市召开市政府常务会议")
+    assert elsewhere.meeting.name == "市政府常务会议"
+    assert "市政府" not in elsewhere.units  # no covered city: no canonical body to name
+
+
 def test_a_title_naming_a_body_before_its_meeting() -> None:
     assert article("会议听取了工作汇报。", title="全国政协十四届第十七次主席会议在京召开").units == ["全国政协"]
     assert article("双方回顾了合作进展。", title="中俄投资合作委员会第十次会议举行").units == ["中俄投资合作委员会"]

@@ -18,6 +18,7 @@ from archive.enrich.people import PeopleFinder, candidates, full_forms, loose_na
 from archive.enrich.rescore import FieldModel, Pool, decide, district_pool, model, people_pool, unit_pool
 from archive.enrich.themes import keywords, named, themes
 from archive.enrich.units import (
+    UnitMatcher,
     canonical_department,
     home_district,
     jurisdictions,
@@ -58,6 +59,18 @@ def _specific(units: list[Unit]) -> list[Unit]:
     """Drop a place speaking as a body when a body of that place is there too (浦东新区 and 浦东新区区委)."""
     covered = {u.district for u in units if u.kind != "place" and u.district}
     return [u for u in units if u.kind != "place" or u.name != u.district or u.district not in covered]
+
+
+def _holder_name(template: str, holder: str | None, m: UnitMatcher) -> str | None:
+    """The gazetteer's name of a meeting's body as the article's jurisdictions spell it (市政府 is 台南市政府 in
+    a Tainan release). A body named by the data alone that no jurisdiction in play knows (市政府 in a text about
+    no covered city) is left out; one spelled from the text (民革中央) is kept as it is."""
+    if not holder:
+        return None
+    unit = m.aliases.get(holder)
+    if unit is not None and unit.kind == "body":
+        return unit.name
+    return holder if "{" in template else None
 
 
 def _owner(template: str, home: str | None, match: re.Match[str] | None) -> str | None:
@@ -271,10 +284,11 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
                 _, body_match, body_where = find_meeting("", body)
                 article.meeting.date = meeting_date(body_where, body_match, article.published)
         # a reaction piece names the meeting reacted to, not one it reports
-        held_by = [] if _reaction_at(title) >= 0 else [_owner(template, home, match) for template in meeting.units]
-        for holder in reversed(held_by):
-            if holder and holder not in article.units:
-                article.units.insert(0, holder)
+        held_by = [] if _reaction_at(title) >= 0 else meeting.units
+        for template in reversed(held_by):
+            name = _holder_name(template, _owner(template, home, match), units_matcher)
+            if name and name not in article.units:
+                article.units.insert(0, name)
 
     starts = [len(title) + 1]
     for text in headed[:-1]:
