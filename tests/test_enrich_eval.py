@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Eleven label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels10.jsonl`` (further
+Twelve label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels11.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -37,6 +37,7 @@ LABEL_FILES = {
     "labels8.jsonl": {"cctv": 48, "tainan": 48},
     "labels9.jsonl": {"cctv": 47, "tainan": 48},
     "labels10.jsonl": {"cctv": 48, "tainan": 47},
+    "labels11.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
