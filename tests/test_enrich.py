@@ -893,6 +893,21 @@ def test_a_professor_with_the_family_name_fu() -> None:
     assert article("與會的傅朝卿教授建議，規劃以公有地優先。").speakers == ["傅朝卿"]
 
 
+def test_bodies_verbs_and_prepositions_are_no_names() -> None:
+    art = article(
+        "米歇尔祝贺习近平再次连任，代表欧盟对江泽民同志逝世表示沉痛哀悼。",
+        "公署发言人发表谈话表示，解释同香港国安法具有同等效力。",
+        "这充分体现习近平主席对香港同胞的亲切关怀。她表示，香港过去5年极不平凡。",
+        "2016年蔡英文总统上任后，拍板产业政策。",
+    )
+    assert not {"欧盟", "发表", "对香港", "上任后"} & set(art.speakers + art.attendees)
+
+
+def test_a_name_then_when_then_the_verb() -> None:
+    art = article("香港特区行政长官李家超当晚发表声明对此表示欢迎和感谢。")
+    assert art.speakers == ["李家超"]
+
+
 def test_quan_in_a_given_name() -> None:
     assert article("北勢國小校長張志全表示，學校以學習者為中心。").speakers == ["张志全"]
 

@@ -192,8 +192,9 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     speakers: list[str] = []
     attendees: list[str] = []
     title_roles = finder.roles(title)
-    _add(speakers, title_roles.speakers)
-    _add(attendees, title_roles.attendees)
+    # (a name that is a body's or a place's is none: 代表欧盟对…表示 names no person 欧盟)
+    _add(speakers, [n for n in title_roles.speakers if n not in units_matcher.aliases])
+    _add(attendees, [n for n in title_roles.attendees if n not in units_matcher.aliases])
     last_mention = title_roles.mentions[-1][1] if title_roles.mentions else None
 
     section_leads: list[Unit] = []
@@ -222,8 +223,8 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         for unit in given:
             if unit not in units:
                 units.append(unit)
-        section.speakers = list(roles.speakers)
-        section.attendees = list(roles.attendees)
+        section.speakers = [n for n in roles.speakers if n not in units_matcher.aliases]
+        section.attendees = [n for n in roles.attendees if n not in units_matcher.aliases]
         units = _specific(units)
         section.units = []
         _add(section.units, [u.name for u in units])
