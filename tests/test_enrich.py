@@ -908,6 +908,16 @@ def test_a_name_then_when_then_the_verb() -> None:
     assert art.speakers == ["李家超"]
 
 
+def test_a_title_alone_stands_for_the_one_person_named_with_it() -> None:
+    art = article("今天在黄伟哲市长带领下，园区正式揭牌运作。", "市长致词表示，设置中心象征服务迈向新的里程碑。")
+    assert art.speakers == ["黄伟哲"]
+    # two people with the title, or only a deputy: no one
+    two = article("市长黄伟哲与嘉义市长黄敏惠出席。", "市长致词表示，感谢大家。")
+    assert two.speakers == []
+    deputy = article("副市长赵卿惠出席开幕。", "市长致词表示，感谢大家。")
+    assert deputy.speakers == []
+
+
 def test_quan_in_a_given_name() -> None:
     assert article("北勢國小校長張志全表示，學校以學習者為中心。").speakers == ["张志全"]
 

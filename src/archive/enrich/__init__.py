@@ -170,7 +170,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     active = jurisdictions(full)
     units_matcher = matcher(active)
     names = candidates(full)
-    finder = PeopleFinder(names, {**full_forms(full, names), **short_forms(full, names)})
+    finder = PeopleFinder(names, {**full_forms(full, names), **short_forms(full, names)}, context=full)
 
     # Bodies given with the record (a JSONL department) come first, canonicalised.
     given: list[Unit] = []

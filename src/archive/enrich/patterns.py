@@ -42,6 +42,7 @@ class Patterns:
     place_predicate: re.Pattern[str]  # a place speaks as a body only with its own verb (浦东新区介绍)
     heard: re.Pattern[str]  # 听取… before a unit
     pronoun: re.Pattern[str]
+    bare_title: re.Pattern[str]  # 市长致词表示: a title alone before a speech verb, group "title"
     blocked_before: re.Pattern[str]  # 按照… before a name or body: not a role here
     unit_prefix_ok: re.Pattern[str]  # words that may stand right before a body's name
     speech_words: frozenset[str]
@@ -256,6 +257,10 @@ def patterns() -> Patterns:
         heard=re.compile("(?:听取|听了|听取了)$"),
         pronoun=re.compile(
             f"(?<![其])(?P<pronoun>他|她)(?![们])(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"
+        ),
+        bare_title=re.compile(
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<title>{_alt(list(lang['bare_titles']))})"
+            f"(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"
         ),
         speech_words=frozenset(str(w) for w in lang["speech_verbs"]),
         unit_prefix_ok=re.compile(f"(?:{_alt(list(lang['unit_prefix_ok']))})$"),

@@ -309,12 +309,28 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
-    def __init__(self, names: set[str], forms: dict[str, str] | None = None) -> None:
+    def __init__(self, names: set[str], forms: dict[str, str] | None = None, context: str = "") -> None:
         self.names = None
         self.next_name = None
         self.forms = forms or {}
+        self.context = context  # the whole article, where a title alone finds its holder
         if names:
             self.names, self.next_name = _compiled(tuple(sorted(names | set(self.forms))))
+
+    def _holder(self, text: str, title: str) -> str | None:
+        """The one person ``text`` names with ``title`` right before or after the name (黄伟哲市长, 市长黄伟哲;
+        not 副市长), if there is exactly one. (A name of two characters must be a known one: 市长关心 names no
+        one.)"""
+        if self.names is None:
+            return None
+        holders = {
+            self.forms.get(m.group(), m.group())
+            for m in self.names.finditer(text)
+            if text.startswith(title, m.end())
+            or (text.endswith(title, 0, m.start()) and not text.endswith("副" + title, 0, m.start()))
+        }
+        holders = {name for name in holders if len(name) >= 3 or name in load().persons}
+        return holders.pop() if len(holders) == 1 else None
 
     def roles(self, text: str, last_mention: str | None = None) -> Roles:
         roles = Roles()
@@ -362,6 +378,10 @@ class PeopleFinder:
             referent = roles.mentions[index - 1][1] if index else last_mention
             if referent:
                 roles.add(roles.speakers, [referent])
+        for m in p.bare_title.finditer(text):
+            held = self._holder(self.context or text, m.group("title"))
+            if held is not None:
+                roles.add(roles.speakers, [held])
         for m in p.group_speech.finditer(text):
             # the foreign leaders named last, in one sentence (会见了…总统武契奇、…总理卡卡尔。外方领导人…)
             foreign = [(end, n) for end, n in roles.mentions if end <= m.start() and _transliterated(n)]
