@@ -906,6 +906,7 @@ def test_bodies_verbs_and_prepositions_are_no_names() -> None:
 def test_a_name_then_when_then_the_verb() -> None:
     art = article("香港特区行政长官李家超当晚发表声明对此表示欢迎和感谢。")
     assert art.speakers == ["李家超"]
+    assert article("台南市长黄伟哲再指示相关单位积极办理土地开发。").speakers == ["黄伟哲"]
 
 
 def test_a_title_alone_stands_for_the_one_person_named_with_it() -> None:
