@@ -919,6 +919,15 @@ def test_a_title_alone_stands_for_the_one_person_named_with_it() -> None:
     assert deputy.speakers == []
 
 
+def test_foreign_names_with_others_proposals_and_lecturers() -> None:
+    art = article(
+        "习近平会见美国国会参议院多数党领袖舒默率领的代表团。舒默等表示，很高兴访问中国。",
+        "北约秘书长斯托尔滕贝格在北约外长会上提议，为乌克兰提供支持基金。",
+        "全国政协常委、中国探月工程总设计师吴伟仁应邀作报告。",
+    )
+    assert {"舒默", "斯托尔滕贝格", "吴伟仁"} <= set(art.speakers)
+
+
 def test_quan_in_a_given_name() -> None:
     assert article("北勢國小校長張志全表示，學校以學習者為中心。").speakers == ["张志全"]
 

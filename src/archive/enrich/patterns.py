@@ -284,7 +284,7 @@ def patterns() -> Patterns:
         ),
         bare_foreign=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
-            f"(?=(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
+            f"(?=等?(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
         ),
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”])){body_shape}"),
         body_shape=re.compile(body_shape),
