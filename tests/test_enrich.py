@@ -774,6 +774,14 @@ def test_each_body_of_a_heard_list_of_reports() -> None:
     assert "全国人大农委" not in art.units  # a report about the committee, not by it
 
 
+def test_each_head_of_a_list_reports_for_a_body() -> None:
+    art = article(
+        "民建中央主席郝明金、民进中央主席蔡达峰、农工党中央主席何维、全国工商联主席高云龙、无党派人士代表陶智"
+        "介绍调研成果，并就推进人工智能与经济社会融合发展提出意见建议。"
+    )
+    assert {"民建中央", "民进中央", "农工党中央", "全国工商联"} <= set(art.units)
+
+
 def test_list_items_that_are_no_bodies() -> None:
     art = article(
         "活动由陈亭妃立委举办。",
@@ -793,6 +801,9 @@ def test_a_title_names_the_body_of_its_meeting_anywhere() -> None:
     assert units("李强共同主持中国—沙特高级别联合委员会第四次会议") == ["中国—沙特高级别联合委员会"]
     assert units("李克强出席第17届东亚峰会") == ["东亚峰会"]
     assert units("第32届阿盟峰会发表声明") == ["阿拉伯国家联盟"]
+    assert units("习近平在博鳌亚洲论坛2022年年会开幕式发表主旨演讲") == ["博鳌亚洲论坛"]
+    assert units("韩正主持召开京津冀协同发展领导小组会议") == ["京津冀协同发展领导小组"]
+    assert units("李强主持国务院第二次专题学习") == ["国务院"]
     # a topic in quotes, and what goes on around a meeting, name no body of the event
     assert units("“一带一路”高级别会议在京举行") == []
     assert units("多国代表在“联合国人权理事会”第54届会议期间举办边会") == []

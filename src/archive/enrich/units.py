@@ -212,8 +212,8 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
 
 
 def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
-    """The bodies that begin the later items of a list heard (…、监察司法委主任委员吴玉良、财经委…), spelled in
-    full or with the prefix of the ``first`` body left out, up to the end of the sentence."""
+    """The bodies that begin the later items of a list of reports (…、监察司法委主任委员吴玉良、财经委…), spelled
+    in full or with the prefix of the ``first`` body left out, up to the end of the sentence."""
     titles = patterns().titles_after
     if not titles.match(text, end + text.startswith("副", end)):
         return []  # the first item is a body alone: the list is read as one chain
@@ -249,8 +249,12 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
 
 #: After a body's name in a title, the meeting it holds (全国政协十四届第十七次主席会议, 中俄投资合作委员会第十次会议).
 _MEETING_AFTER = re.compile(
-    r"(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}[次届])?"
-    r"(?:全体|主席|常务|联席|专题|高级别|部长级|视频|紧急|专门委员会主任)?(?:会议|全会|峰会|座谈会)"
+    r"(?:\d{4}年)?(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}[次届])?"
+    r"(?:全体|主席|常务|联席|专题|集体|高级别|部长级|视频|紧急|专门委员会主任)?(?:会议|全会|峰会|座谈会|年会|学习)"
+)
+#: 韩正主持京津冀协同发展领导小组会议: a leading group's meeting, its name read from the verb before it.
+_GROUP_MEETING = re.compile(
+    r"(?:主持召开|主持|召开|出席|参加|举行)(?P<name>[\u4e00-\u9fff]{2,16}?领导小组)(?=(?:第[^会]{1,4}次)?(?:全体)?会议)"
 )
 #: A quoted name in a title, then a few words and its meeting (“中立之友小组”成员国议会领导人会议).
 _QUOTED_MEETING = re.compile(r"[“\"「](?P<name>[^”\"」\s]{2,20}?)\+?[”\"」][\u4e00-\u9fff]{0,10}?(?:会议|峰会|座谈会)")
@@ -291,6 +295,11 @@ def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
             unit = Unit(name=name, district=None, jurisdiction="")
             if unit not in found:
                 found.append(unit)
+    for group in _GROUP_MEETING.finditer(title):
+        name = group.group("name")
+        unit = m.aliases[name] if name in m.aliases else Unit(name=name, district=None, jurisdiction="")
+        if unit not in found:
+            found.append(unit)
     for quoted in _QUOTED_MEETING.finditer(title):
         name = quoted.group("name")
         if _ELSEWHERE.match(title, quoted.end()):
@@ -449,7 +458,11 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         )
         chain = _distribute_suffix(chain, m)
         predicate = p.place_predicate if any(u.kind == "place" for u in chain) else p.unit_predicate
-        if heard or predicate.match(text, end) or _head_reports(text, end):
+        reported = _head_reports(text, end)
+        if reported:
+            # 民建中央主席郝明金、民进中央主席蔡达峰…介绍调研成果: each head of the list reports for a body
+            chain += [unit for unit in _heard_list(text, end, hit.group(), m) if unit not in chain]
+        if heard or predicate.match(text, end) or reported:
             for unit in chain:
                 resolved = resolve(unit, home)
                 if resolved is not None:
