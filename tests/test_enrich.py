@@ -774,6 +774,11 @@ def test_each_body_of_a_heard_list_of_reports() -> None:
     assert "全国人大农委" not in art.units  # a report about the committee, not by it
 
 
+def test_a_body_whose_head_speaks_by_family_name_and_title() -> None:
+    art = article("市長黃偉哲表示遺憾。警察局黃局長指出，昨日晚間收到醫院通報後已成立專案小組。")
+    assert "台南市政府警察局" in art.units
+
+
 def test_each_head_of_a_list_reports_for_a_body() -> None:
     art = article(
         "民建中央主席郝明金、民进中央主席蔡达峰、农工党中央主席何维、全国工商联主席高云龙、无党派人士代表陶智"
