@@ -779,6 +779,12 @@ def test_a_body_whose_head_speaks_by_family_name_and_title() -> None:
     assert "台南市政府警察局" in art.units
 
 
+def test_a_body_a_reporter_had_the_news_from() -> None:
+    assert article("记者今天从国家卫生健康委获悉，全国已有多地开展试点。").units == ["国家卫生健康委"]
+    assert article("记者从工业和信息化部了解到，今年前三季度产业增长。").units == ["工业和信息化部"]
+    assert article("从国家统计局的数据看，产业增长较快。").units == []
+
+
 def test_each_head_of_a_list_reports_for_a_body() -> None:
     art = article(
         "民建中央主席郝明金、民进中央主席蔡达峰、农工党中央主席何维、全国工商联主席高云龙、无党派人士代表陶智"

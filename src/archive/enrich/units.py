@@ -211,6 +211,10 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
     return None
 
 
+_NEWS_FROM_BEFORE = re.compile(r"记者[\u4e00-\u9fff]{0,4}?从$")
+_NEWS_FROM_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,20}?)*(?:获悉|了解到)")
+
+
 def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
     """The bodies that begin the later items of a list of reports (…、监察司法委主任委员吴玉良、财经委…), spelled
     in full or with the prefix of the ``first`` body left out, up to the end of the sentence."""
@@ -451,6 +455,9 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         # 作的全国人大常委会办公厅关于…的报告, 审议了国务院关于…的议案: the body's own report
         own_report = text.startswith("关于", end) and p.report_of.search(text, max(0, start - 4), start) is not None
         heard = heard or own_report
+        # 记者从国家卫生健康委获悉: the body a reporter had the news from announced it
+        news_from = _NEWS_FROM_BEFORE.search(text, max(0, start - 8), start) and _NEWS_FROM_AFTER.match(text, end)
+        heard = heard or news_from is not None
         # 邀集A、B、C等单位召开会议: the bodies called to the meeting
         heard = heard or (
             p.invited_before.search(text, max(0, start - 64), start) is not None
