@@ -781,8 +781,28 @@ def test_a_body_whose_head_speaks_by_family_name_and_title() -> None:
 
 def test_a_body_a_reporter_had_the_news_from() -> None:
     assert article("记者今天从国家卫生健康委获悉，全国已有多地开展试点。").units == ["国家卫生健康委"]
+    assert article("记者今天(4月27日)从国家航天局了解到，组合体完成垂直转运。").units == ["国家航天局"]
     assert article("记者从工业和信息化部了解到，今年前三季度产业增长。").units == ["工业和信息化部"]
     assert article("从国家统计局的数据看，产业增长较快。").units == []
+
+
+def test_people_each_on_behalf_of_a_body() -> None:
+    art = article(
+        "民革中央主席万鄂湘代表民革中央，中共中央统战部副部长陈旭代表中共中央统战部，"
+        "北京市副市长谈绪祥代表北京市人民政府，分别向孙中山先生塑像敬献花篮。"
+    )
+    assert set(art.units) == {"民革中央", "中央统战部", "北京市政府"}
+    one = article("习近平代表中共中央，向全国各族各界妇女致以节日的祝贺。")
+    assert one.units == []  # one leader greeting on the centre's behalf: no body of the event
+
+
+def test_embassies_boards_and_palaces_that_act() -> None:
+    art = article(
+        "中国驻南非使馆日前举行了欢乐春节活动。",
+        "国际原子能机构理事会今天举行会议，讨论伊核问题。",
+        "克里姆林宫12日发布消息说，双方同意继续会谈。",
+    )
+    assert {"中国驻南非使馆", "国际原子能机构", "克里姆林宫"} <= set(art.units)
 
 
 def test_each_head_of_a_list_reports_for_a_body() -> None:

@@ -211,8 +211,23 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
     return None
 
 
-_NEWS_FROM_BEFORE = re.compile(r"记者[\u4e00-\u9fff]{0,4}?从$")
+_NEWS_FROM_BEFORE = re.compile(r"记者[^，,。；;\n]{0,12}?从$")
+#: A name or a title, then 代表 and the body (not 人大代表, 党代表: nouns before a name).
+_ON_BEHALF = re.compile(r"(?<![人党大])(?<=[\u4e00-\u9fff])代表$")
 _NEWS_FROM_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,20}?)*(?:获悉|了解到)")
+
+
+def _behalf_round(text: str, at: int, m: UnitMatcher) -> bool:
+    """The sentence around ``at`` has several people acting 代表 a body each."""
+    begin = max(text.rfind(mark, 0, at) for mark in "。；;！!？?\n") + 1
+    stop = _SENTENCE_END.search(text, at)
+    sentence = text[begin : stop.start() if stop else len(text)]
+    on_behalf = [
+        found
+        for found in re.finditer("代表", sentence)
+        if _ON_BEHALF.search(sentence, 0, found.end()) and m.pattern.match(sentence, found.end())
+    ]
+    return len(on_behalf) >= 2
 
 
 def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
@@ -416,13 +431,18 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         hit = m.find(text, pos)
         if hit is None:
             return
-        start, end = hit.start(), hit.end()
-        first = m.aliases[hit.group()]
+        start, end, spelled = hit.start(), hit.end(), hit.group()
+        if spelled.startswith("中共"):
+            # 中共中央统战部 is 中央统战部: the party's prefix before a listed name that runs longer
+            party_body = m.pattern.match(text, start + 2)
+            if party_body is not None and party_body.end() > end:
+                end, spelled = party_body.end(), party_body.group()
+        first = m.aliases[spelled]
         if start and first.kind != "relative" and _inside_longer_name(text, start):
             pos = start + 1
             continue
         chain = [first]
-        last = hit.group()
+        last = spelled
         while True:
             joiner = _JOINER.match(text, end)
             if joiner is None:
@@ -432,7 +452,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
                 chain.append(m.aliases[nxt.group()])
                 end, last = nxt.end(), nxt.group()
                 continue
-            shared = _shared_prefix(hit.group(), text, joiner.end(), m)
+            shared = _shared_prefix(spelled, text, joiner.end(), m)
             if shared is None and joiner.group() != "与":  # (与 more often joins a partner than a list)
                 shared = _shaped_item(text, joiner.end(), m)
             if shared is None:
@@ -449,15 +469,20 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         heard = p.heard.search(text, max(0, start - 3), start) is not None
         if heard:
             # 听取了全国人大民委主任委员白春礼、监察司法委主任委员吴玉良…的报告: each body of the list is heard
-            chain += [unit for unit in _heard_list(text, end, hit.group(), m) if unit not in chain]
+            chain += [unit for unit in _heard_list(text, end, spelled, m) if unit not in chain]
         # 受国务院委托: the body on whose behalf someone reports
         heard = heard or (text.startswith("委托", end) and text.endswith("受", 0, start))
         # 作的全国人大常委会办公厅关于…的报告, 审议了国务院关于…的议案: the body's own report
         own_report = text.startswith("关于", end) and p.report_of.search(text, max(0, start - 4), start) is not None
         heard = heard or own_report
         # 记者从国家卫生健康委获悉: the body a reporter had the news from announced it
-        news_from = _NEWS_FROM_BEFORE.search(text, max(0, start - 8), start) and _NEWS_FROM_AFTER.match(text, end)
+        news_from = _NEWS_FROM_BEFORE.search(text, max(0, start - 16), start) and _NEWS_FROM_AFTER.match(text, end)
         heard = heard or news_from is not None
+        # 万鄂湘代表民革中央，陈旭代表中共中央统战部…敬献花篮: people of a sentence each act on behalf of a body
+        # (one leader speaking 代表党中央 does not make the party centre a body of the event)
+        heard = heard or (
+            _ON_BEHALF.search(text, max(0, start - 4), start) is not None and _behalf_round(text, start, m)
+        )
         # 邀集A、B、C等单位召开会议: the bodies called to the meeting
         heard = heard or (
             p.invited_before.search(text, max(0, start - 64), start) is not None
@@ -468,7 +493,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         reported = _head_reports(text, end)
         if reported:
             # 民建中央主席郝明金、民进中央主席蔡达峰…介绍调研成果: each head of the list reports for a body
-            chain += [unit for unit in _heard_list(text, end, hit.group(), m) if unit not in chain]
+            chain += [unit for unit in _heard_list(text, end, spelled, m) if unit not in chain]
         if heard or predicate.match(text, end) or reported:
             for unit in chain:
                 resolved = resolve(unit, home)
