@@ -796,6 +796,18 @@ def test_people_each_on_behalf_of_a_body() -> None:
     assert one.units == []  # one leader greeting on the centre's behalf: no body of the event
 
 
+def test_provinces_and_unlisted_bodies_in_a_list_of_speakers() -> None:
+    art = article(
+        "会上，中央组织部、教育部、辽宁省、上海市、中国电子科技集团有限公司、北京大学负责同志作交流发言。",
+        "人力资源社会保障部、吉林省人民政府和中国农业大学主要负责同志，以及高校毕业生代表在会上发言。",
+    )
+    assert set(art.units) == {
+        "中央组织部", "教育部", "辽宁省", "上海市", "中国电子科技集团有限公司", "北京大学",
+        "人力资源社会保障部", "吉林省政府", "中国农业大学",
+    }
+    assert article("座谈会在辽宁省沈阳市举行。").units == []
+
+
 def test_embassies_boards_and_palaces_that_act() -> None:
     art = article(
         "中国驻南非使馆日前举行了欢乐春节活动。",

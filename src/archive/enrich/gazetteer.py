@@ -108,6 +108,9 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
     for name in head.get("district_names", []):
         result.places.setdefault(str(name), str(name))
     for province in head.get("province_names", []):
+        # the province itself is a place with no district (a list of bodies may name it for its government)
+        itself = Unit(name=str(province), district=None, jurisdiction=jid, kind="place")
+        result.global_aliases.setdefault(str(province), itself)
         for forms in head.get("province_bodies", []):
             # {party}: the province's party committee (湖北省委, 北京市委, 新疆维吾尔自治区党委)
             party = f"{province}党委" if str(province).endswith("自治区") else f"{province}委"

@@ -163,7 +163,7 @@ def patterns() -> Patterns:
     # 市府今(25)日于永华市政中心举行…: where a body held something
     venue = f"(?:于|在){clause}{{1,24}}?(?:{unit_verbs}|办理)"
     # …负责同志和老战士代表先后发言: others speak with the body's spokesperson
-    with_others = f"(?:(?:[、和及与]|以及){clause}{{0,20}}?(?:代表|同志|负责人))?"
+    with_others = f"(?:[，,]?(?:[、和及与]|以及){clause}{{0,20}}?(?:代表|同志|负责人))?"
     # (a body's name and its verb may stand apart as a notice's heading: 台南市政府 公告)
     unit_predicate = re.compile(
         f"(?:[ \u3000]{{1,2}}(?=(?:{unit_verbs})[ \u3000]*(?:\\n|$|[/／|｜])))?"

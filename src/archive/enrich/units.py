@@ -489,7 +489,8 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
             and p.invited_after.match(text, end) is not None
         )
         chain = _distribute_suffix(chain, m)
-        predicate = p.place_predicate if any(u.kind == "place" for u in chain) else p.unit_predicate
+        # (a district speaks only with a verb of its own; a province, among bodies, is its government speaking)
+        predicate = p.place_predicate if any(u.kind == "place" and u.district for u in chain) else p.unit_predicate
         reported = _head_reports(text, end)
         if reported:
             # 民建中央主席郝明金、民进中央主席蔡达峰…介绍调研成果: each head of the list reports for a body
