@@ -957,6 +957,14 @@ def test_bodies_verbs_and_prepositions_are_no_names() -> None:
     assert not {"欧盟", "发表", "对香港", "上任后"} & set(art.speakers + art.attendees)
 
 
+def test_an_invitation_and_a_family_name_with_a_title_are_no_names() -> None:
+    art = article(
+        "应新加坡总统颜金勇邀请，丁薛祥将出席峰会。",
+        "谢耀清视察工程。谢技监表示，工程进度超前。",
+    )
+    assert not {"颜金勇邀", "谢技监"} & set(art.speakers + art.attendees)
+
+
 def test_a_name_then_when_then_the_verb() -> None:
     art = article("香港特区行政长官李家超当晚发表声明对此表示欢迎和感谢。")
     assert art.speakers == ["李家超"]

@@ -150,7 +150,10 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
 
 
 def _title_start(name: str) -> bool:
-    """常务 (主席团常务主席), 关于: a word that begins a title or is no name, though shaped like one."""
+    """常务 (主席团常务主席), 关于: a word that begins a title or is no name, though shaped like one; or a family
+    name and a title (谢技监), which stands for a name but is none."""
+    if len(name) <= 3 and patterns().titles_after.fullmatch(name, 1):
+        return True
     return any(name.startswith(str(word)) for word in load().language.get("not_name_starts", []))
 
 
