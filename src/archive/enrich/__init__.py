@@ -297,19 +297,58 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     gathered = Candidates(full=full, title_end=len(title), pools={}, section_starts=starts)
     if not (spec or collect):
         return article, gathered  # the rules alone: no candidate is weighed
+    seen = _RuleState(
+        names=names,
+        forms=finder.forms,
+        quoted=quoted,
+        restored=restored,
+        raw_full=raw_full,
+        matcher=units_matcher,
+        home=home,
+        given=given,
+        units=all_units,
+        sites=[d for found in section_sites for d in found],
+    )
+    _second_look(article, gathered, seen, spec)
+    return article, gathered
+
+
+@dataclass
+class _RuleState:
+    """What the rules read of an article that the second look needs again."""
+
+    names: set[str]  # every name the people finder knows
+    forms: dict[str, str]  # short and full spellings of names (黄市长 → 黄伟哲)
+    quoted: set[str]  # names a reaction piece quotes (no speakers)
+    restored: dict[str, str]  # folded name → the text's own spelling (陈良干 → 陈良乾)
+    raw_full: str  # the unfolded title and sections
+    matcher: UnitMatcher
+    home: str | None
+    given: list[Unit]  # the record's own department
+    units: list[Unit]  # the bodies the rules chose
+    sites: list[str]  # districts where the sections' events take place
+
+
+def _second_look(article: Article, gathered: Candidates, seen: _RuleState, spec: dict[str, FieldModel]) -> None:
+    """Gather every candidate of the rescored fields into ``gathered`` and, for each field ``spec`` has a model
+    of, let the model add the candidates it finds likely."""
+    full = gathered.full
+    restored = seen.restored
     unrestored = {v: k for k, v in restored.items()}
     gathered.pools["speakers"] = people_pool(
-        full, (n for n in names if n not in quoted), {k: v for k, v in finder.forms.items() if v not in quoted},
+        full,
+        (n for n in seen.names if n not in seen.quoted),
+        {k: v for k, v in seen.forms.items() if v not in seen.quoted},
         [unrestored.get(n, n) for n in article.speakers],
-        loose_names(full, names | set(finder.forms)),
+        loose_names(full, seen.names | set(seen.forms)),
     )
-    unit_of = {u.name: u for u in all_units}
-    hits = list(units_matcher.pattern.finditer(full))
-    gathered.pools["units"] = unit_pool(full, units_matcher, home, article.units, given, hits)
+    unit_of = {u.name: u for u in seen.units}
+    hits = list(seen.matcher.pattern.finditer(full))
+    gathered.pools["units"] = unit_pool(full, seen.matcher, seen.home, article.units, seen.given, hits)
     if "speakers" in spec:
-        if len(raw_full) == len(full):  # a name the model adds keeps the text's spelling too
+        if len(seen.raw_full) == len(full):  # a name the model adds keeps the text's spelling too
             pool = set(gathered.pools["speakers"].by_value) - set(unrestored)
-            restored = {**_restored_names(pool, full, raw_full), **restored}
+            restored = {**_restored_names(pool, full, seen.raw_full), **restored}
         _rescored(article, gathered, "speakers", spec["speakers"], restored)
     if "units" in spec:
         _rescored(article, gathered, "units", spec["units"], {})
@@ -317,12 +356,9 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         if candidate.value in article.units and candidate.unit is not None:
             unit_of.setdefault(candidate.value, candidate.unit)
     chosen_units = [unit_of[name] for name in article.units if name in unit_of]
-    gathered.pools["districts"] = district_pool(
-        full, units_matcher, article.districts, chosen_units, [d for s in section_sites for d in s], hits
-    )
+    gathered.pools["districts"] = district_pool(full, seen.matcher, article.districts, chosen_units, seen.sites, hits)
     if "districts" in spec:
         _rescored(article, gathered, "districts", spec["districts"], {})
-    return article, gathered
 
 
 def _rescored(article: Article, found: Candidates, name: str, spec: FieldModel, restored: dict[str, str]) -> None:
