@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Twelve label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels11.jsonl`` (further
+Thirteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels12.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -38,6 +38,7 @@ LABEL_FILES = {
     "labels9.jsonl": {"cctv": 47, "tainan": 48},
     "labels10.jsonl": {"cctv": 48, "tainan": 47},
     "labels11.jsonl": {"cctv": 48, "tainan": 48},
+    "labels12.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
