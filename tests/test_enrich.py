@@ -808,6 +808,11 @@ def test_provinces_and_unlisted_bodies_in_a_list_of_speakers() -> None:
     assert article("座谈会在辽宁省沈阳市举行。").units == []
 
 
+def test_a_place_heard_is_no_body() -> None:
+    art = article("市長黃偉哲出席典禮，並聽取官田區政建設成果。")
+    assert "官田区" not in art.units
+
+
 def test_embassies_boards_and_palaces_that_act() -> None:
     art = article(
         "中国驻南非使馆日前举行了欢乐春节活动。",

@@ -495,6 +495,8 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         if reported:
             # 民建中央主席郝明金、民进中央主席蔡达峰…介绍调研成果: each head of the list reports for a body
             chain += [unit for unit in _heard_list(text, end, spelled, m) if unit not in chain]
+        # (a place heard is its work heard of, not a body: 听取官田区政建设成果)
+        heard = heard and not all(u.kind == "place" for u in chain)
         if heard or predicate.match(text, end) or reported:
             for unit in chain:
                 resolved = resolve(unit, home)
