@@ -986,6 +986,16 @@ def test_a_title_alone_stands_for_the_one_person_named_with_it() -> None:
     assert deputy.speakers == []
 
 
+def test_foreign_names_spelled_with_less_common_characters() -> None:
+    art = article(
+        "国家主席习近平会见老挝人民革命党中央总书记、国家主席通伦。",
+        "通伦表示，老方愿同中方加强合作。",
+    )
+    assert "通伦" in art.speakers
+    other = article("习近平会见萨摩亚总理菲娅梅。", "菲娅梅表示，萨方愿深化合作。")
+    assert "菲娅梅" in other.speakers
+
+
 def test_foreign_names_with_others_proposals_and_lecturers() -> None:
     art = article(
         "习近平会见美国国会参议院多数党领袖舒默率领的代表团。舒默等表示，很高兴访问中国。",
