@@ -994,6 +994,11 @@ def test_foreign_names_spelled_with_less_common_characters() -> None:
     assert "通伦" in art.speakers
     other = article("习近平会见萨摩亚总理菲娅梅。", "菲娅梅表示，萨方愿深化合作。")
     assert "菲娅梅" in other.speakers
+    assert article("俄罗斯国防部长绍伊古6日称，乌军发动攻势。").speakers == ["绍伊古"]
+
+
+def test_mentioning_is_speaking() -> None:
+    assert article("政风室主任郑淑盈提及，透过教育训练，期许同仁掌握法律风险。").speakers == ["郑淑盈"]
 
 
 def test_foreign_names_with_others_proposals_and_lecturers() -> None:
