@@ -830,6 +830,11 @@ def test_each_head_of_a_list_reports_for_a_body() -> None:
     assert {"民建中央", "民进中央", "农工党中央", "全国工商联"} <= set(art.units)
 
 
+def test_hosts_with_dashes_alliances_and_foreign_relations_in_their_names() -> None:
+    art = article("论坛由中国人民对外友好协会、澳大利亚-中国友好交流协会、广东省人民政府及世界领袖联盟共同举办。")
+    assert set(art.units) == {"中国人民对外友好协会", "澳大利亚-中国友好交流协会", "广东省政府", "世界领袖联盟"}
+
+
 def test_list_items_that_are_no_bodies() -> None:
     art = article(
         "活动由陈亭妃立委举办。",

@@ -290,7 +290,7 @@ def patterns() -> Patterns:
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”])){body_shape}"),
         body_shape=re.compile(body_shape),
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
-        body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及在于是将对向从为、等各亦也])[{HAN}A-Za-z\\d]){{2,24}}"),
+        body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及在于是将向从为、等各亦也]|对(?!外))[{HAN}A-Za-z\\d\\-—]){{2,24}}"),
         # the body stands inside the list: the items before it end with 、, those after it begin with one
         invited_before=_list_pattern(
             f"(?:{_alt(list(lang['invite_verbs']))})", f"{clause}{{0,60}}?、", "$", repeat="?"
