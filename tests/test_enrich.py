@@ -1002,6 +1002,14 @@ def test_foreign_names_spelled_with_less_common_characters() -> None:
     assert article("俄罗斯国防部长绍伊古6日称，乌军发动攻势。").speakers == ["绍伊古"]
 
 
+def test_doctors_directors_and_coaches_are_titles() -> None:
+    art = article(
+        "南台科大副校长黄锡瑜博士表示，AI技术可以处理数据。",
+        "形象影片导演杨士毅表示，智慧城市始于对土地的认同。",
+    )
+    assert art.speakers == ["黄锡瑜", "杨士毅"]
+
+
 def test_mentioning_is_speaking() -> None:
     assert article("政风室主任郑淑盈提及，透过教育训练，期许同仁掌握法律风险。").speakers == ["郑淑盈"]
 
