@@ -1010,6 +1010,11 @@ def test_doctors_directors_and_coaches_are_titles() -> None:
     assert art.speakers == ["黄锡瑜", "杨士毅"]
 
 
+def test_a_topic_clause_then_a_comma_and_the_verb() -> None:
+    art = article("民政局颜振标局长对疫情非常关心，并指示为澈底清除孳生源，由区公所办理。")
+    assert art.speakers == ["颜振标"]
+
+
 def test_mentioning_is_speaking() -> None:
     assert article("政风室主任郑淑盈提及，透过教育训练，期许同仁掌握法律风险。").speakers == ["郑淑盈"]
 

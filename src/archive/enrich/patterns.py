@@ -138,7 +138,8 @@ def patterns() -> Patterns:
         f"(?:(?:在|于){clause}{{1,40}}?(?:上|中|时|期间|之际|前夕|后|里|会上|现场)"
         f"|(?:在|于)[{HAN}]{{2,6}}?(?=(?:{light}|{speech})))"
     )
-    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向){clause}{{1,40}}?)"
+    # (民政局颜振标局长对疫情非常关心，并指示…: the topic's clause may end in a comma and 并 before the verb)
+    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向){clause}{{1,40}}?(?:[，,]并)?)"
     lead_in = f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
     # 与会同志提出询问: 与会 before a noun is no verb (陪同人员同机抵达 still is one)
