@@ -368,7 +368,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
             continue  # 台南市长黄伟哲责成水利局, 台南市政府亦配合内政部: a title or another body inside
         if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
             continue
-        others, end = _rest_of_list(text, hit.end(), m)
+        others, end, _ = _rest_of_list(text, hit.end(), m)
         if p.unit_predicate.match(text, end) is None:
             continue
         # 也门胡塞武装: a listed foreign body after its country's name is that body (but 美国财政部 is no 财政部)
@@ -393,7 +393,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         first = _shaped_item(text, by.end(), m)
         if first is None or p.said_before.search(text, max(0, by.start() - _SENTENCE_REACH), by.start()):
             continue
-        others, end = _rest_of_list(text, first[1], m)
+        others, end, _ = _rest_of_list(text, first[1], m)
         if p.unit_predicate.match(text, end) is not None:
             for each in [first[0], *others]:
                 if each not in found:
@@ -405,23 +405,30 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
 _BY = re.compile("(?<![自理缘事来])由(?![于此衷])")
 
 
-def _rest_of_list(text: str, end: int, m: UnitMatcher) -> tuple[list[Unit], int]:
-    """The bodies listed after the one ending at ``end`` (…、中国人权研究会和中国民间组织国际交流促进会), listed
-    or shaped like a body's name, and where the list ends."""
+def _rest_of_list(
+    text: str, end: int, m: UnitMatcher, first: str | None = None
+) -> tuple[list[Unit], int, str | None]:
+    """The items listed after the one ending at ``end`` (…、中国人权研究会和中国民间组织国际交流促进会): spellings
+    the gazetteer lists (only bodies, unless the list began with the listed ``first``), names that are a body
+    once ``first``'s prefix is put back (全国人大监察司法委、环资委), and names shaped like a body's (never after
+    与, which more often joins a partner than a list). Returns them, where the list ends, and the last listed
+    spelling read."""
     rest: list[Unit] = []
+    last: str | None = None
     while (joiner := _JOINER.match(text, end)) is not None:
         listed = m.pattern.match(text, joiner.end())
-        if listed is not None and m.aliases[listed.group()].kind == "body":
-            item: tuple[Unit, int] | None = (m.aliases[listed.group()], listed.end())
-        elif joiner.group() != "与":
+        if listed is not None and (first is not None or m.aliases[listed.group()].kind == "body"):
+            rest.append(m.aliases[listed.group()])
+            end, last = listed.end(), listed.group()
+            continue
+        item = _shared_prefix(first, text, joiner.end(), m) if first is not None else None
+        if item is None and joiner.group() != "与":
             item = _shaped_item(text, joiner.end(), m)
-        else:
-            item = None
         if item is None:
             break
         rest.append(item[0])
         end = item[1]
-    return rest, end
+    return rest, end, last
 
 
 def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles) -> None:
@@ -441,24 +448,9 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         if start and first.kind != "relative" and _inside_longer_name(text, start):
             pos = start + 1
             continue
-        chain = [first]
-        last = spelled
-        while True:
-            joiner = _JOINER.match(text, end)
-            if joiner is None:
-                break
-            nxt = m.pattern.match(text, joiner.end())
-            if nxt is not None:
-                chain.append(m.aliases[nxt.group()])
-                end, last = nxt.end(), nxt.group()
-                continue
-            shared = _shared_prefix(spelled, text, joiner.end(), m)
-            if shared is None and joiner.group() != "与":  # (与 more often joins a partner than a list)
-                shared = _shaped_item(text, joiner.end(), m)
-            if shared is None:
-                break
-            chain.append(shared[0])
-            end = shared[1]
+        rest, end, last_listed = _rest_of_list(text, end, m, first=spelled)
+        chain = [first, *rest]
+        last = last_listed or spelled
         pos = end
         if p.blocked_before.search(text, max(0, start - 16), start) or _member_of_group(text, start):
             continue
