@@ -835,6 +835,11 @@ def test_hosts_with_dashes_alliances_and_foreign_relations_in_their_names() -> N
     assert set(art.units) == {"中国人民对外友好协会", "澳大利亚-中国友好交流协会", "广东省政府", "世界领袖联盟"}
 
 
+def test_many_bodies_or_a_kind_of_them_is_no_body() -> None:
+    art = article("近日，中国多个社会组织在日内瓦举办边会。", "中国社会组织在会议期间举办主题活动。")
+    assert art.units == []
+
+
 def test_list_items_that_are_no_bodies() -> None:
     art = article(
         "活动由陈亭妃立委举办。",
@@ -1017,6 +1022,15 @@ def test_a_topic_clause_then_a_comma_and_the_verb() -> None:
 
 def test_mentioning_is_speaking() -> None:
     assert article("政风室主任郑淑盈提及，透过教育训练，期许同仁掌握法律风险。").speakers == ["郑淑盈"]
+
+
+def test_korean_and_mongolian_names_named_twice() -> None:
+    art = article(
+        "蔡奇会见由朝鲜劳动党中央国际部部长金成男率领的代表团。",
+        "金成男表示，朝方愿同中方深化各领域交流合作。",
+        "在会见蒙古国总理奥云额尔登时，李克强表示，中蒙是好邻居。奥云额尔登表示，蒙方希望深化合作。",
+    )
+    assert {"金成男", "奥云额尔登"} <= set(art.speakers)
 
 
 def test_foreign_names_with_others_proposals_and_lecturers() -> None:

@@ -67,6 +67,7 @@ class Patterns:
     # the ending of a body's name (委员会, 基金会, 部…), and what a list item shaped like a name may hold
     body_suffix: re.Pattern[str]
     body_item: re.Pattern[str]
+    not_body: re.Pattern[str]  # 多个, 社会组织…: a name holding one describes no single body
 
 
 def _alt(words: list[str]) -> str:
@@ -291,6 +292,7 @@ def patterns() -> Patterns:
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”])){body_shape}"),
         body_shape=re.compile(body_shape),
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
+        not_body=re.compile(_alt(list(lang["not_body_words"]))),
         body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及在于是将向从为、等各亦也]|对(?!外))[{HAN}A-Za-z\\d\\-—]){{2,24}}"),
         # the body stands inside the list: the items before it end with 、, those after it begin with one
         invited_before=_list_pattern(

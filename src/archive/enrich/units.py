@@ -202,6 +202,8 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
         title = _title_end().search(name)
         if load().person_matcher.search(name) or p.titles_after.search(name, 0, suffix.start() - start) or title:
             return None  # a person or a title inside, or a title at the end (陈亭妃立委): not a body's name
+        if p.not_body.search(name):
+            return None  # 多家社会组织: many bodies, or a kind of them
         if any(
             inside.start() == 0 or m.aliases[inside.group()].jurisdiction != "world"
             for inside in m.pattern.finditer(name)
@@ -359,8 +361,8 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
             continue  # 台南市政府主计处配合交通部: a listed body's full name and more words
         if text.startswith("长", hit.end()) or (name.endswith("办") and name[-2] in _VERB_BEFORE_BAN):
             continue  # 台南市陈良干局长, …亚利桑纳州举办: the ending is a title's or a verb's
-        if load().person_matcher.search(name) is not None:
-            continue  # 台南市陈良干局长表示: a person inside, no name
+        if load().person_matcher.search(name) is not None or p.not_body.search(name):
+            continue  # 台南市陈良干局长表示, 中国多个社会组织: a person inside, or many bodies, no name
         if p.titles_after.search(name, 0, len(name) - len(hit.group("suffix"))) or any(
             hit_inside.start() > 0 and m.aliases[hit_inside.group()].jurisdiction != "world"
             for hit_inside in m.pattern.finditer(name)
