@@ -292,7 +292,7 @@ def patterns() -> Patterns:
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”])){body_shape}"),
         body_shape=re.compile(body_shape),
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
-        not_body=re.compile(_alt(list(lang["not_body_words"]))),
+        not_body=re.compile(f"{_alt(list(lang['not_body_words']))}|(?:{_alt(list(lang['not_body_ends']))})$"),
         body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及在于是将向从为、等各亦也]|对(?!外))[{HAN}A-Za-z\\d\\-—]){{2,24}}"),
         # the body stands inside the list: the items before it end with 、, those after it begin with one
         invited_before=_list_pattern(
