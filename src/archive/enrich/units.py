@@ -271,7 +271,7 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
 #: After a body's name in a title, the meeting it holds (全国政协十四届第十七次主席会议, 中俄投资合作委员会第十次会议).
 _MEETING_AFTER = re.compile(
     r"(?:\d{4}年)?(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}[次届])?"
-    r"(?:全体|主席|常务|联席|专题|集体|高级别|部长级|视频|紧急|专门委员会主任)?(?:会议|全会|峰会|座谈会|年会|学习)"
+    r"(?:全体|主席|常务|联席|专题|集体|高级别|部长级|视频|紧急|专门委员会主任)?(?:会议|全会|峰会|座谈会|年会|学习|动员会|报告会|推进会)"
 )
 #: 韩正主持京津冀协同发展领导小组会议: a leading group's meeting, its name read from the verb before it.
 _GROUP_MEETING = re.compile(
