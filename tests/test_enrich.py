@@ -1021,6 +1021,16 @@ def test_a_topic_clause_then_a_comma_and_the_verb() -> None:
     assert art.speakers == ["颜振标"]
 
 
+def test_pupils_curators_and_acting_heads_named_with_their_titles() -> None:
+    art = article(
+        "获国中组特优的民德国中颜玮成同学说，可以从关心流浪动物的议题开始。",
+        "策展人辛绮表示，主题以往从土地出发。",
+        "邱宝彧代理局长表示，财税局推广小组宣导电子税单。",
+    )
+    assert art.speakers == ["颜玮成", "辛绮", "邱宝彧"]
+    assert article("为确保学生安全，市长黄伟哲今日表示将停课。").speakers == ["黄伟哲"]
+
+
 def test_mentioning_is_speaking() -> None:
     assert article("政风室主任郑淑盈提及，透过教育训练，期许同仁掌握法律风险。").speakers == ["郑淑盈"]
 
