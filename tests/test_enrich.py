@@ -1031,6 +1031,16 @@ def test_pupils_curators_and_acting_heads_named_with_their_titles() -> None:
     assert article("为确保学生安全，市长黄伟哲今日表示将停课。").speakers == ["黄伟哲"]
 
 
+def test_a_clause_of_the_name_then_a_comma_and_what_it_said() -> None:
+    art = article(
+        "国家副主席韩正在北京会见泰国公主诗琳通并出席庆祝活动。",
+        "诗琳通高度赞赏中国发展成就，表示愿继续为两国友好作出努力。",
+    )
+    assert "诗琳通" in art.speakers
+    greeted = article("习近平等向任建新同志的遗体三鞠躬，并与任建新同志亲属一一握手，表示慰问。")
+    assert "任建新" not in greeted.speakers
+
+
 def test_mentioning_is_speaking() -> None:
     assert article("政风室主任郑淑盈提及，透过教育训练，期许同仁掌握法律风险。").speakers == ["郑淑盈"]
 

@@ -309,6 +309,14 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(alternatives), re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
 
 
+#: A preposition between the start of a clause and a name: the name is its object.
+_PREPOSITION_BEFORE = re.compile("[与向对和同跟为把被给]")
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in "，,。；;：:！!？?\n") + 1
+
+
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
@@ -368,7 +376,12 @@ class PeopleFinder:
             # 总理内塔尼亚胡对到访的国务卿布林肯说: the one spoken to does not speak
             if _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
                 continue
-            spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb"))
+            # (…，表示 after a clause of the name's own, but not when a preposition makes the name its object:
+            # 与任建新同志亲属一一握手，表示慰问)
+            clause_start = _clause_start(text, m.start())
+            if predicate.group("then_said") and _PREPOSITION_BEFORE.search(text, clause_start, m.start()):
+                continue
+            spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb", "then_said"))
             if spoke or p.attend_then_speak.match(text, predicate.end()):
                 roles.add(roles.speakers, chain)
             else:
