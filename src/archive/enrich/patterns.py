@@ -308,3 +308,8 @@ def patterns() -> Patterns:
             repeat="*?",
         ),
     )
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding offset ``at`` of ``text`` begins: right after the last clause mark before it."""
+    return max(text.rfind(mark, 0, at) for mark in CLAUSE_END) + 1

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
-from archive.enrich.patterns import HAN, patterns
+from archive.enrich.patterns import HAN, clause_start, patterns
 from archive.enrich.trie import trie_pattern
 
 
@@ -313,10 +313,6 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
 _PREPOSITION_BEFORE = re.compile("[与向对和同跟为把被给]")
 
 
-def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in "，,。；;：:！!？?\n") + 1
-
-
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
@@ -378,8 +374,8 @@ class PeopleFinder:
                 continue
             # (…，表示 after a clause of the name's own, but not when a preposition makes the name its object:
             # 与任建新同志亲属一一握手，表示慰问)
-            clause_start = _clause_start(text, m.start())
-            if predicate.group("then_said") and _PREPOSITION_BEFORE.search(text, clause_start, m.start()):
+            begins = clause_start(text, m.start())
+            if predicate.group("then_said") and _PREPOSITION_BEFORE.search(text, begins, m.start()):
                 continue
             spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb", "then_said"))
             if spoke or p.attend_then_speak.match(text, predicate.end()):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import Unit, load
-from archive.enrich.patterns import patterns
+from archive.enrich.patterns import clause_start, patterns
 from archive.enrich.trie import Hit, WordMatcher, trie_pattern
 from archive.fold import fold
 
@@ -550,8 +550,7 @@ def address_or_branch(text: str, start: int, name: str) -> bool:
 
 
 def _in_enumeration(text: str, start: int) -> bool:
-    clause_start = max(text.rfind(c, 0, start) for c in "，,。；;！!？?\n：:") + 1
-    clause = _CLAUSE.match(text, clause_start)
+    clause = _CLAUSE.match(text, clause_start(text, start))
     return clause is not None and clause.group().count("、") >= _ENUMERATION
 
 
