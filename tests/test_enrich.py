@@ -1054,6 +1054,16 @@ def test_korean_and_mongolian_names_named_twice() -> None:
     assert {"金成男", "奥云额尔登"} <= set(art.speakers)
 
 
+def test_foreign_speakers_at_a_press_conference_or_in_their_speech() -> None:
+    art = article(
+        "伊朗外交部发言人卡纳尼今天(9月12日)在新闻发布会上说，伊朗愿意恢复履约。",
+        "阿盟秘书长阿布·盖特在发言中表示，叙利亚回归阿盟有助于解决危机。",
+    )
+    assert {"卡纳尼", "阿布·盖特"} <= set(art.speakers)
+    thanks = article("黄伟哲感谢议员支持，特别指出立委除了协调，也特别邀请委员会考察。")
+    assert "特别" not in thanks.speakers
+
+
 def test_foreign_names_with_others_proposals_and_lecturers() -> None:
     art = article(
         "习近平会见美国国会参议院多数党领袖舒默率领的代表团。舒默等表示，很高兴访问中国。",

@@ -65,8 +65,9 @@ def candidates(text: str) -> set[str]:
         if glued:
             found.add(glued)
     for m in p.bare_foreign.finditer(text):
-        # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示)
-        if text.count(m.group("name")) >= 2 and not _starts_body_name(m.group("name")):
+        # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示), or a
+        # word that stands between a name and its verb (特别指出)
+        if text.count(m.group("name")) >= 2 and not _starts_body_name(m.group("name")) and not _adverb(m.group("name")):
             long_ok.add(m.group("name"))
             found.add(m.group("name"))
     for m in p.bare_name.finditer(text):
@@ -83,6 +84,15 @@ def candidates(text: str) -> set[str]:
         and not _title_start(name)
         and not any(_known_and_more(name, person) for person in known_here)
     }
+
+
+@functools.cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(str(word) for word in load().language.get("adverbs", []))
+
+
+def _adverb(word: str) -> bool:
+    return word in _adverbs()
 
 
 #: The last character of a body's name, right before a name glued to it (教育局郑新辉局长).
