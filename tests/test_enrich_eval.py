@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Fourteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels13.jsonl`` (further
+Fifteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels14.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -40,6 +40,7 @@ LABEL_FILES = {
     "labels11.jsonl": {"cctv": 48, "tainan": 48},
     "labels12.jsonl": {"cctv": 48, "tainan": 48},
     "labels13.jsonl": {"cctv": 48, "tainan": 48},
+    "labels14.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
