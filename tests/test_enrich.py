@@ -877,6 +877,13 @@ def test_a_city_meeting_is_held_by_the_government_of_the_city_in_play() -> None:
     assert "市政府" not in elsewhere.units  # no covered city: no canonical body to name
 
 
+def test_the_league_congress_and_a_disciplinary_investigation_name_their_bodies() -> None:
+    congress = article("大会选举产生了新一届中央委员会。", title="共青团第十九次全国代表大会在京闭幕")
+    assert congress.units == ["共青团中央"]
+    notice = article("经中共中央批准，中央纪委国家监委对某省原副省长严重违纪违法问题进行了立案审查调查。")
+    assert "中央纪委国家监委" in notice.units
+
+
 def test_a_title_naming_a_body_before_its_meeting() -> None:
     assert article("会议听取了工作汇报。", title="全国政协十四届第十七次主席会议在京召开").units == ["全国政协"]
     assert article("双方回顾了合作进展。", title="中俄投资合作委员会第十次会议举行").units == ["中俄投资合作委员会"]
