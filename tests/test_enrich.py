@@ -1044,6 +1044,8 @@ def test_a_clause_of_the_name_then_a_comma_and_what_it_said() -> None:
         "诗琳通高度赞赏中国发展成就，表示愿继续为两国友好作出努力。",
     )
     assert "诗琳通" in art.speakers
+    hoped = article("市长黄伟哲相当重视独居长辈的关怀服务，希望营造友善温馨的城市。")
+    assert hoped.speakers == ["黄伟哲"]
     greeted = article("习近平等向任建新同志的遗体三鞠躬，并与任建新同志亲属一一握手，表示慰问。")
     assert "任建新" not in greeted.speakers
 
