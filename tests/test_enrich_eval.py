@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Fifteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels14.jsonl`` (further
+Sixteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels15.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -41,6 +41,7 @@ LABEL_FILES = {
     "labels12.jsonl": {"cctv": 48, "tainan": 48},
     "labels13.jsonl": {"cctv": 48, "tainan": 48},
     "labels14.jsonl": {"cctv": 48, "tainan": 48},
+    "labels15.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
