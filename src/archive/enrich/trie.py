@@ -93,22 +93,31 @@ class WordMatcher:
         return Hit(text, pos, pos + 1) if text[pos] in self._singles else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Hit | None:
-        if self._firsts is None:
-            return None
         limit = len(text) if endpos is None else endpos
-        for first in self._firsts.finditer(text, pos, limit):
-            hit = self.match(text, first.start())
-            if hit is not None and hit.end() <= limit:
-                return hit
-        return None
+        return next(self._hits(text, pos, limit), None)
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[Hit]:
-        while True:
-            hit = self.search(text, pos)
-            if hit is None:
-                return
-            yield hit
-            pos = hit.end()
+        return self._hits(text, pos, len(text))
+
+    def _hits(self, text: str, pos: int, limit: int) -> Iterator[Hit]:
+        """The words of ``text[pos:limit]``, leftmost-longest and not overlapping, read in one pass over the
+        places a word may start (``match`` inlined: this is the enricher's hottest loop)."""
+        if self._firsts is None:
+            return
+        rest_of, singles = self._rest.get, self._singles
+        for first in self._firsts.finditer(text, pos, limit):
+            at = first.start()
+            if at < pos:
+                continue  # inside the word found last
+            rest = rest_of(text[at : at + 2])
+            tail = rest.match(text, at + 2) if rest is not None else None
+            if tail is not None:
+                if tail.end() <= limit:
+                    yield Hit(text, at, tail.end())
+                    pos = tail.end()
+            elif text[at] in singles:
+                yield Hit(text, at, at + 1)
+                pos = at + 1
 
 
 def _optional_pattern(tails: list[str]) -> str:
