@@ -311,6 +311,7 @@ def patterns() -> Patterns:
     )
 
 
-def clause_start(text: str, at: int) -> int:
-    """Where the clause holding offset ``at`` of ``text`` begins: right after the last clause mark before it."""
-    return max(text.rfind(mark, 0, at) for mark in CLAUSE_END) + 1
+def clause_start(text: str, at: int, lowest: int = 0) -> int:
+    """Where the clause holding offset ``at`` of ``text`` begins: right after the last clause mark before it,
+    looking back no further than ``lowest``."""
+    return max(lowest, max(text.rfind(mark, lowest, at) for mark in CLAUSE_END) + 1)

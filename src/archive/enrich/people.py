@@ -384,8 +384,9 @@ class PeopleFinder:
                 continue
             # (…，表示 after a clause of the name's own, but not when a preposition makes the name its object:
             # 与任建新同志亲属一一握手，表示慰问)
-            begins = clause_start(text, m.start())
-            if predicate.group("then_said") and _PREPOSITION_BEFORE.search(text, begins, m.start()):
+            if predicate.group("then_said") and _PREPOSITION_BEFORE.search(
+                text, clause_start(text, m.start()), m.start()
+            ):
                 continue
             spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb", "then_said"))
             if spoke or p.attend_then_speak.match(text, predicate.end()):

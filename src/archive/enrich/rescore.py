@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from archive.enrich.gazetteer import Unit
-from archive.enrich.patterns import patterns
+from archive.enrich.patterns import clause_start, patterns
 from archive.enrich.trie import Hit
 from archive.enrich.units import UnitMatcher, address_or_branch, resolve
 
@@ -36,7 +36,6 @@ _MENTIONS = 4
 _AFTER = 24
 _BEFORE = 12
 _CLAUSE_END = re.compile(r"[。！？!?\n；;]")
-_CLAUSE_MARKS = "。！？!?\n；;，,：:"
 _DIGITS = re.compile(r"\d")
 
 
@@ -188,8 +187,7 @@ def features(full: str, title_end: int, candidate: Candidate) -> set[str]:
         stop = _CLAUSE_END.search(full, end, end + _AFTER)
         after = full[end : stop.start() if stop else end + _AFTER]
         found.update(f"A={after[i : i + 2]}" for i in range(len(after) - 1))
-        window = full[max(start - _BEFORE, 0) : start]
-        before = window[max(window.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+        before = full[clause_start(full, start, max(start - _BEFORE, 0)) : start]
         found.update(f"B={before[i : i + 2]}" for i in range(len(before) - 1))
     found.add("bias")
     return found
