@@ -7,6 +7,10 @@ so that a new file never repeats an item. For each drawn item it writes the text
 
     python bench/enrich_draw.py --seed 4242 --cctv-meeting 30 --cctv-other 10 --tainan 40 --out /tmp/draw
 
+With ``--relabel FILE`` it writes the items of an existing label file instead, in its order and in the same
+form, for a second reader who labels them without seeing the first reader's labels
+(``bench/enrich_agreement.py`` compares the two).
+
 CCTV "meeting" texts are those whose title names a meeting (会议, 座谈会, 全会, 常委会, 集体学习, …).
 """
 
@@ -45,12 +49,17 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--seed", type=int, help="seed of a fresh draw")
+    parser.add_argument("--relabel", type=Path, help="write the items of this label file instead of drawing")
     parser.add_argument("--cctv-meeting", type=int, default=30)
     parser.add_argument("--cctv-other", type=int, default=10)
     parser.add_argument("--tainan", type=int, default=40)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
+    if args.relabel is not None:
+        return write_items(relabelled(args.relabel), args.out, f"from {args.relabel}")
+    if args.seed is None:
+        parser.error("give --seed for a fresh draw, or --relabel FILE")
 
     rng = random.Random(args.seed)
     taken = labelled_refs()
@@ -63,19 +72,38 @@ def main(argv: list[str] | None = None) -> int:
 
     drawn: list[tuple[str, str, str]] = []
     for record in rng.sample(meeting, args.cctv_meeting) + rng.sample(other, args.cctv_other):
-        drawn.append(("cctv", record["id"], f"{record['title']}\n{record['body']}\n"))
+        drawn.append(("cctv", record["id"], cctv_text(record)))
     for record in rng.sample(tainan, args.tainan):
         if any(ref == record["url"] for _, ref, _ in drawn):
             continue  # the corpus holds a few releases twice under one URL: one ref is labelled once
-        text = f"{record['title']}\n[department: {record.get('department', '')}]\n{record['content']}\n"
-        drawn.append(("tainan", record["url"], text))
+        drawn.append(("tainan", record["url"], tainan_text(record)))
+    return write_items(drawn, args.out, f"(seed {args.seed})")
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (args.out / "draw.jsonl").open("w", encoding="utf-8") as skeleton:
+
+def cctv_text(record: dict[str, Any]) -> str:
+    return f"{record['title']}\n{record['body']}\n"
+
+
+def tainan_text(record: dict[str, Any]) -> str:
+    return f"{record['title']}\n[department: {record.get('department', '')}]\n{record['content']}\n"
+
+
+def relabelled(path: Path) -> list[tuple[str, str, str]]:
+    """The items of a label file as a draw: seed items are skipped (a second reading needs corpus texts)."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {item["ref"] for item in items}
+    records = {r["id"]: cctv_text(r) for r in read_records(CCTV) if r["id"] in wanted}
+    records |= {r["url"]: tainan_text(r) for r in read_records(TAINAN) if r["url"] in wanted}
+    return [(item["set"], item["ref"], records[item["ref"]]) for item in items if item["ref"] in records]
+
+
+def write_items(drawn: list[tuple[str, str, str]], out: Path, origin: str) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "draw.jsonl").open("w", encoding="utf-8") as skeleton:
         for number, (set_name, ref, text) in enumerate(drawn, start=1):
-            (args.out / f"{number:03d}_{set_name}.txt").write_text(text, encoding="utf-8")
+            (out / f"{number:03d}_{set_name}.txt").write_text(text, encoding="utf-8")
             skeleton.write(json.dumps({"n": number, "set": set_name, "ref": ref}, ensure_ascii=False) + "\n")
-    print(f"drew {len(drawn)} items (seed {args.seed}) into {args.out}")
+    print(f"wrote {len(drawn)} items {origin} into {out}")
     return 0
 
 
