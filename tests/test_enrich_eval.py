@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Sixteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels15.jsonl`` (further
+Seventeen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels16.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -42,6 +42,7 @@ LABEL_FILES = {
     "labels13.jsonl": {"cctv": 48, "tainan": 48},
     "labels14.jsonl": {"cctv": 48, "tainan": 48},
     "labels15.jsonl": {"cctv": 48, "tainan": 48},
+    "labels16.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
