@@ -61,6 +61,8 @@ class Patterns:
     bare_name: re.Pattern[str]
     # 希普金斯表示: a bare name spelled like a foreign one, at a clause start, right before a verb
     bare_foreign: re.Pattern[str]
+    # 米哈伊尔·波波夫3日表示: a name of two dotted parts spelled like a foreign one, right before a verb
+    dotted_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
     unlisted_body: re.Pattern[str]
     body_shape: re.Pattern[str]  # the same name anywhere (group "body")
@@ -291,6 +293,10 @@ def patterns() -> Patterns:
         bare_foreign=re.compile(
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
             f"(?=等?(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
+        ),
+        dotted_foreign=re.compile(
+            f"(?<![{translit}·])(?P<name>[{translit}]{{2,6}}·[{translit}]{{2,6}})"
+            f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*(?:{speech_full}))"
         ),
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”])){body_shape}"),
         body_shape=re.compile(body_shape),

@@ -27,7 +27,9 @@ def candidates(text: str) -> set[str]:
     # gazetteer names and transliterated names after a foreign title may be long (博鲁阿尔特, 巴沙尔·贾法里)
     known_here = {m.group() for m in known.finditer(text)}
     long_ok = set(known_here)
+    titled: list[tuple[int, int]] = []  # where a title and a foreign name stand
     for m in p.foreign_name.finditer(text):
+        titled.append((m.start(), m.end()))
         name = m.group("name")
         if m.start() and _known_short_form(text[m.start() - 1], m.group()):
             continue  # 习主席系统总结
@@ -68,6 +70,11 @@ def candidates(text: str) -> set[str]:
         # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示), or a
         # word that stands between a name and its verb (特别指出)
         if text.count(m.group("name")) >= 2 and not _starts_body_name(m.group("name")) and not _adverb(m.group("name")):
+            long_ok.add(m.group("name"))
+            found.add(m.group("name"))
+    # a dotted foreign name needs no title, unless a title's name overlaps it (总理伊什蒂亚克·艾哈迈德 holds 理)
+    for m in p.dotted_foreign.finditer(text):
+        if not any(start < m.end() and m.start() < end for start, end in titled):
             long_ok.add(m.group("name"))
             found.add(m.group("name"))
     for m in p.bare_name.finditer(text):
