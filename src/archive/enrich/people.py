@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
-from archive.enrich.patterns import HAN, clause_start, patterns
+from archive.enrich.patterns import CLAUSE_END, HAN, clause_start, patterns
 from archive.enrich.trie import trie_pattern
 
 
@@ -43,7 +43,12 @@ def candidates(text: str) -> set[str]:
         elif _plausible(name) or _transliterated(name):
             long_ok.add(name)
     found.update(long_ok)
-    before_title = {m.group("name") for m in p.name_title.finditer(text)}
+    # (，向获奖代表表示祝贺: at a clause start, a preposition and its object are no name and title)
+    before_title = {
+        m.group("name")
+        for m in p.name_title.finditer(text)
+        if not (_PREPOSITION_BEFORE.match(m.group("name")) and (m.start() == 0 or text[m.start() - 1] in CLAUSE_END))
+    }
     for m in p.title_name.finditer(text):
         # 黄伟哲市长严正要求: the title belongs to the name before it; what follows is no name.
         if any(text.endswith(name, 0, m.start()) for name in found):
