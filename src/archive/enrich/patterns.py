@@ -61,6 +61,9 @@ class Patterns:
     bare_name: re.Pattern[str]
     # 希普金斯表示: a bare name spelled like a foreign one, at a clause start, right before a verb
     bare_foreign: re.Pattern[str]
+    # 宣读习近平主席贺信: a letter of the name's, read out at the event (groups: none)
+    read_before: re.Pattern[str]
+    letter_after: re.Pattern[str]
     # 米哈伊尔·波波夫3日表示: a name of two dotted parts spelled like a foreign one, right before a verb
     dotted_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
@@ -294,6 +297,8 @@ def patterns() -> Patterns:
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
             f"(?=等?(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
         ),
+        read_before=re.compile(f"宣读了?{clause}{{0,14}}$"),
+        letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
         dotted_foreign=re.compile(
             f"(?<![{translit}·])(?P<name>[{translit}]{{2,6}}·[{translit}]{{2,6}})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*(?:{speech_full}))"

@@ -390,6 +390,9 @@ class PeopleFinder:
                 roles.mentions.append((end, name))
             predicate = p.predicate.match(text, end)
             if predicate is None:
+                # …宣读习近平主席贺信: the letter's writer speaks to the event
+                if p.letter_after.match(text, end) and p.read_before.search(text, max(0, m.start() - 16), m.start()):
+                    roles.add(roles.speakers, chain)
                 continue
             # 总理内塔尼亚胡对到访的国务卿布林肯说: the one spoken to does not speak
             if _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
