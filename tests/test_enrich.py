@@ -1139,3 +1139,49 @@ def test_a_group_of_named_members_speaks_after_a_comma_and_a_long_topic() -> Non
         "促进种业自主创新、补齐社保体系短板等作了发言。习近平在认真听取大家发言后发表重要讲话。"
     )
     assert art.speakers == ["羊风极", "王静", "唐俊杰", "习近平"]
+
+
+def test_a_comma_list_of_titled_guests_closed_by_their_count_all_speak() -> None:
+    art = article(
+        "座谈会上，甲集团有限公司董事长刘明胜，北京大学国家发展研究院教授周其仁，"
+        "中国宏观经济研究院院长黄汉权等3位企业和专家代表先后发言。"
+    )
+    assert art.speakers == ["刘明胜", "周其仁", "黄汉权"]
+
+
+def test_councillors_questions_and_a_mayor_charging_a_bureau_are_speech() -> None:
+    art = article(
+        "李中岑、蔡育辉议员今日质询提出防疫议题。市长黄伟哲责成民政局开设专案柜台。",
+        "市府参议王雅禾指出，活动广受欢迎。",
+    )
+    assert art.speakers == ["李中岑", "蔡育辉", "黄伟哲", "王雅禾"]
+
+
+def test_a_clause_of_the_name_then_a_comma_and_an_instruction() -> None:
+    art = article("台南市长黄伟哲关心蚵民损失，指示农业局尽速研议补助措施。")
+    assert art.speakers == ["黄伟哲"]
+    art = article("市长黄伟哲关心蚵民损失，农业局指示各区加强巡查。")
+    assert art.speakers == []
+
+
+def test_a_dotted_foreign_name_speaks_without_a_title() -> None:
+    art = article("俄罗斯联邦安全会议副秘书米哈伊尔·波波夫3日表示，石油进口增长了43%。")
+    assert art.speakers == ["米哈伊尔·波波夫"]
+
+
+def test_a_preposition_and_its_object_or_an_office_are_no_names() -> None:
+    art = article("蔡奇来到北大厅，向获奖代表表示热烈祝贺。以色列总理办公室随后称，正在评估。")
+    assert "向获奖" not in art.speakers and "办公室" not in art.speakers
+    art = article("黄伟哲市长感谢张子霖处长任内对台南的支持。")
+    assert "任内" not in art.speakers + art.attendees
+
+
+def test_the_writer_of_a_letter_read_out_speaks_to_the_event() -> None:
+    art = article("国务院副总理韩正出席论坛开幕式并致辞。论坛宣读了习近平主席贺信。石油公司总裁谢钦宣读俄罗斯总统普京贺信。")
+    assert art.speakers == ["韩正", "习近平", "谢钦", "普京"]
+
+
+def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
+    assert "九三学社中央" in article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕").units
+    assert "中央纪委国家监委" in article("十九届中央纪委六次全会在京召开。").units
+    assert article("美国联邦储备委员会16日宣布上调利率。").units == ["美联储"]
