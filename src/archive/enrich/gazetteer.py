@@ -53,6 +53,8 @@ class Jurisdiction:
     city_short_names: list[str] = field(default_factory=list)
     # countries by full name (俄罗斯): the start of the names of their bodies, listed or not
     countries: list[str] = field(default_factory=list)
+    # the city government itself (台南市政府), which acts in its own name (市府今日举办…)
+    government: str = ""
 
 
 @dataclass
@@ -105,6 +107,7 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
         always=bool(head.get("always", False)),
     )
     result.city_short_names = [str(name) for name in head.get("city_short_names", [])]
+    result.government = str(head.get("government", ""))
     for name in head.get("district_names", []):
         result.places.setdefault(str(name), str(name))
     for province in head.get("province_names", []):

@@ -64,6 +64,9 @@ class Patterns:
     # 宣读习近平主席贺信: a letter of the name's, read out at the event (groups: none)
     read_before: re.Pattern[str]
     letter_after: re.Pattern[str]
+    # 南市府积极争取…: the city government acting, read after its name (and the lead-in allowed before it)
+    government_act: re.Pattern[str]
+    government_lead: re.Pattern[str]
     # 米哈伊尔·波波夫3日表示: a name of two dotted parts spelled like a foreign one, right before a verb
     dotted_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
@@ -299,6 +302,12 @@ def patterns() -> Patterns:
         ),
         read_before=re.compile(f"宣读了?{clause}{{0,14}}$"),
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
+        government_act=re.compile(
+            f"(?!{_alt(list(lang['government_not_after']))})"
+            f"(?:(?!{_alt(list(lang['government_background']))}|自\\d|自民国){clause}){{0,20}}?"
+            f"(?:{_alt(list(lang['government_acts']))})"
+        ),
+        government_lead=re.compile(f"(?:{_alt(list(lang['government_leads']))})?[\\s\u3000]*"),
         dotted_foreign=re.compile(
             f"(?<![{translit}·])(?P<name>[{translit}]{{2,6}}·[{translit}]{{2,6}})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*(?:{speech_full}))"

@@ -491,11 +491,26 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
             chain += [unit for unit in _heard_list(text, end, spelled, m) if unit not in chain]
         # (a place heard is its work heard of, not a body: 听取官田区政建设成果)
         heard = heard and not all(u.kind == "place" for u in chain)
-        if heard or predicate.match(text, end) or reported:
+        # 南市府积极争取…: the city government itself opens a clause about what it does
+        # (spelled as the government: 市府, 南市府, 本府; 台南市 alone is the city)
+        acts = first.name in _governments() and spelled.endswith("府") and _government_acts(text, start, end)
+        if heard or predicate.match(text, end) or reported or acts:
             for unit in chain:
                 resolved = resolve(unit, home)
                 if resolved is not None:
                     roles.add(resolved)
+
+
+@functools.cache
+def _governments() -> frozenset[str]:
+    return frozenset(j.government for j in load().jurisdictions if j.government)
+
+
+def _government_acts(text: str, start: int, end: int) -> bool:
+    """The name at ``start`` opens its clause (after a lead-in word at most) and a verb of acting follows in it."""
+    p = patterns()
+    lead = p.government_lead.match(text, clause_start(text, start))
+    return lead is not None and lead.end() == start and p.government_act.match(text, end) is not None
 
 
 def leading(text: str, m: UnitMatcher, home: str | None = None) -> Unit | None:
