@@ -1177,12 +1177,15 @@ def test_a_preposition_and_its_object_or_an_office_are_no_names() -> None:
 
 
 def test_the_writer_of_a_letter_read_out_speaks_to_the_event() -> None:
-    art = article("国务院副总理韩正出席论坛开幕式并致辞。论坛宣读了习近平主席贺信。石油公司总裁谢钦宣读俄罗斯总统普京贺信。")
+    art = article(
+        "国务院副总理韩正出席论坛开幕式并致辞。论坛宣读了习近平主席贺信。石油公司总裁谢钦宣读俄罗斯总统普京贺信。"
+    )
     assert art.speakers == ["韩正", "习近平", "谢钦", "普京"]
 
 
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
-    assert "九三学社中央" in article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕").units
+    congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
+    assert "九三学社中央" in congress.units
     assert "中央纪委国家监委" in article("十九届中央纪委六次全会在京召开。").units
     assert article("美国联邦储备委员会16日宣布上调利率。").units == ["美联储"]
 
@@ -1193,5 +1196,6 @@ def test_the_city_government_is_a_unit_when_it_acts_itself() -> None:
     art = article("台南盐水蜂炮圆满落幕。市府于盐水分驻所成立指挥中心，统筹各局处工作。")
     assert "台南市政府" in art.units
     # the city named, the government as a team or a part, or what it has long done, is not its act
-    for text in ("台南市三义堂爱心协会今日举办布施活动。", "台南市府团队积极推动各项建设。", "台南市府持续推动活化土地政策。"):
+    named = ("台南市三义堂爱心协会今日举办布施活动。", "台南市府团队积极推动建设。", "台南市府持续推动活化土地政策。")
+    for text in named:
         assert "台南市政府" not in article(text).units, text
