@@ -304,7 +304,7 @@ def patterns() -> Patterns:
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
         government_act=re.compile(
             f"(?!{_alt(list(lang['government_not_after']))})"
-            f"(?:(?!{_alt(list(lang['government_background']))}|自\\d|自民国){clause}){{0,20}}?"
+            f"(?:(?!{_alt(list(lang['government_background']))}|自\\d|自民国){clause}){{0,30}}?"
             f"(?:{_alt(list(lang['government_acts']))})"
         ),
         government_lead=re.compile(f"(?:{_alt(list(lang['government_leads']))})?[\\s\u3000]*"),
