@@ -1199,3 +1199,9 @@ def test_the_city_government_is_a_unit_when_it_acts_itself() -> None:
     named = ("台南市三义堂爱心协会今日举办布施活动。", "台南市府团队积极推动建设。", "台南市府持续推动活化土地政策。")
     for text in named:
         assert "台南市政府" not in article(text).units, text
+
+
+def test_a_head_named_in_full_before_the_title_speaks_for_the_body() -> None:
+    art = article("台南围棋赛开幕。教育局郑新辉局长表示，今年选手来自各县市。")
+    assert art.units == ["台南市政府教育局"]
+    assert art.speakers == ["郑新辉"]

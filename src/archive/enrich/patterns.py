@@ -185,8 +185,8 @@ def patterns() -> Patterns:
         # 台南市政府将于11月26日在善化啤酒厂举办…: what a body will hold is its act already (a person who will
         # speak has not spoken)
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
-        # (警察局黄局长指出: the head named by family name and title)
-        f"(?:(?:{surname}?(?:{spokes})(?:{name_core})?|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+        # (警察局黄局长指出, 教育局郑新辉局长表示: the head named by family name or name, and title)
+        f"(?:(?:{surname}?(?:{spokes})(?:{name_core})?|{name_core}(?:{spokes})|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
         f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}|{unit_verbs})|{venue})"
     )
     titles = _alt(list(lang["titles_before"]))
