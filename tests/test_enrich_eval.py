@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Seventeen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels16.jsonl`` (further
+Eighteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels17.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -43,6 +43,7 @@ LABEL_FILES = {
     "labels14.jsonl": {"cctv": 48, "tainan": 48},
     "labels15.jsonl": {"cctv": 48, "tainan": 48},
     "labels16.jsonl": {"cctv": 48, "tainan": 48},
+    "labels17.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
