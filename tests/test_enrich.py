@@ -1205,3 +1205,15 @@ def test_a_head_named_in_full_before_the_title_speaks_for_the_body() -> None:
     art = article("台南围棋赛开幕。教育局郑新辉局长表示，今年选手来自各县市。")
     assert art.units == ["台南市政府教育局"]
     assert art.speakers == ["郑新辉"]
+
+
+def test_names_with_xiang_royal_titles_and_heads_who_thank_china() -> None:
+    assert article("全国政协委员、展览馆馆长吴向东说，党的历史是最好的教科书。").speakers == ["吴向东"]
+    art = article(
+        "韩正在北京会见柬埔寨国王西哈莫尼和太后莫尼列。"
+        "西哈莫尼和莫尼列感谢中方长期以来的帮助，高度赞赏习近平主席提出的全球倡议，表示愿同中方携手。"
+    )
+    # 习近平 is the object of 赞赏, not the one who 表示
+    assert art.speakers == ["西哈莫尼", "莫尼列"]
+    art = article("新开行、世行、世贸组织、基金组织负责人表示中国采取了有力举措。")
+    assert art.units == ["新开发银行", "世界银行", "世界贸易组织", "国际货币基金组织"]

@@ -109,7 +109,8 @@ def patterns() -> Patterns:
     speech = _alt(list(lang["speech_verbs"]))
     light = _alt(list(lang["light_verbs"]))
     objects = _alt(list(lang["light_objects"]))
-    blockers = _alt(list(lang["speech_blockers"]))
+    # (感谢中方…: a blocker that begins a word of its own does not block)
+    blockers = f"(?!{_alt(list(lang['speech_unblocked']))}){_alt(list(lang['speech_blockers']))}"
     noun_marks = "".join(f"(?<!{re.escape(str(w))})" for w in lang["speech_noun_marks"])
     # 作 inside a word (工作, 合作) is no light verb.
     light_ok = "(?<![工合协操创写运制著佳振动])"
@@ -233,7 +234,7 @@ def patterns() -> Patterns:
             f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|会谈|会晤|通电话|表达|伉俪|夫妇|夫人|一行|率|访问|抵达)"
             f"(?P<name>{foreign_char}{{2,8}}?)(?!{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
-            f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|[，,、。；;]|$))"
+            f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|和|与|及|[，,、。；;]|$))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body

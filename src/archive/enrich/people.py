@@ -335,6 +335,19 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
 _PREPOSITION_BEFORE = re.compile("[与向对和同跟为把被给]")
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """The name at ``start`` is not the object of its clause: no preposition and no verb that takes a person
+    stands before it (高度赞赏习近平主席提出的…，表示)."""
+    before = text[clause_start(text, start) : start]
+    return not _PREPOSITION_BEFORE.search(before) and _object_verb_before().search(before) is None
+
+
+@functools.cache
+def _object_verb_before() -> re.Pattern[str]:
+    verbs = sorted(map(str, load().language["object_verbs"]), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, verbs))})了?$")
+
+
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
@@ -399,9 +412,7 @@ class PeopleFinder:
                 continue
             # (…，表示 after a clause of the name's own, but not when a preposition makes the name its object:
             # 与任建新同志亲属一一握手，表示慰问)
-            if predicate.group("then_said") and _PREPOSITION_BEFORE.search(
-                text, clause_start(text, m.start()), m.start()
-            ):
+            if predicate.group("then_said") and not _opens_clause(text, m.start()):
                 continue
             spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb", "then_said"))
             if spoke or p.attend_then_speak.match(text, predicate.end()):
