@@ -1217,3 +1217,13 @@ def test_names_with_xiang_royal_titles_and_heads_who_thank_china() -> None:
     assert art.speakers == ["西哈莫尼", "莫尼列"]
     art = article("新开行、世行、世贸组织、基金组织负责人表示中国采取了有力举措。")
     assert art.units == ["新开发银行", "世界银行", "世界贸易组织", "国际货币基金组织"]
+
+
+def test_taiwan_central_bodies_are_named_in_tainan_articles_only() -> None:
+    art = article("台南市社会安全网绩效考核。卫福部今日公布考核结果，台南市获六都第一。")
+    assert "卫生福利部" in art.units
+    assert "内政部" in article("台南市租屋电费新制上路。内政部表示，新制自即日起实施。").units
+    # 内政部 in a report on another country is not Taiwan's
+    assert "内政部" not in article("乌克兰内政部称，基辅遭到袭击。内政部表示将加强防空。").units
+    # what a body announced before, and the city only follows, is no act of the event
+    assert article("因应中央流行疫情指挥中心宣布延长警戒，台南市殡葬设施暂停公祭。").units == []

@@ -144,10 +144,12 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
             raise ConfigError(f"enrich data file {filename}: a [[unit]] has no name")
         name = str(entry["name"])
         unit = Unit(name=name, district=entry.get("district"), jurisdiction=jid)
+        # (local = true: every spelling matches only in articles about the jurisdiction: 内政部 of Taiwan)
+        only_local = bool(entry.get("local", False))
         for alias in [name, *entry.get("aliases", [])]:
             global_forms, local = _expand(str(alias), prefix, prefix_forms, local_forms)
             for form in global_forms:
-                add(form, unit, local=False)
+                add(form, unit, local=only_local)
             for form in local:
                 add(form, unit, local=True)
             if prefix and str(alias).startswith(prefix) and unit.district is None:
