@@ -1227,3 +1227,9 @@ def test_taiwan_central_bodies_are_named_in_tainan_articles_only() -> None:
     assert "内政部" not in article("乌克兰内政部称，基辅遭到袭击。内政部表示将加强防空。").units
     # what a body announced before, and the city only follows, is no act of the event
     assert article("因应中央流行疫情指挥中心宣布延长警戒，台南市殡葬设施暂停公祭。").units == []
+
+
+def test_the_opening_places_count_only_when_nothing_else_places_the_article() -> None:
+    opening = "台南市政府卫生局自111年迄今陆续成立北区及盐水区社区心理卫生中心，今日再成立麻豆区筹备处。"
+    assert article(opening, title="麻豆区社区心理卫生中心筹备处成立").districts == ["麻豆区"]
+    assert article(opening, title="台南社区心理卫生中心再添一处").districts == ["北区", "盐水区", "麻豆区"]

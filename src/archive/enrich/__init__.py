@@ -260,10 +260,12 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     _add(article.units, [u.name for u in all_units])
     article.districts = []
     _add(article.districts, [u.district for u in all_units if u.district])
-    # where the reported event takes place: the places the title and the opening paragraph name
+    # where the reported event takes place: the places the title names, else those of the opening paragraph
+    # (when a body or the title already places the article, other places of the opening are passing mentions)
     opening = texts[0][:_OPENING_CHARS] if texts else ""
     _add(article.districts, places_named(title, units_matcher))
-    _add(article.districts, places_named(opening, units_matcher, limit=_OPENING_PLACES))
+    if not article.districts:
+        _add(article.districts, places_named(opening, units_matcher, limit=_OPENING_PLACES))
     if len({d for found in section_sites for d in found}) <= _MOST_SITES:
         for section, places in zip(article.sections, section_sites, strict=True):
             _add(section.districts, places)
