@@ -1233,3 +1233,7 @@ def test_the_opening_places_count_only_when_nothing_else_places_the_article() ->
     opening = "台南市政府卫生局自111年迄今陆续成立北区及盐水区社区心理卫生中心，今日再成立麻豆区筹备处。"
     assert article(opening, title="麻豆区社区心理卫生中心筹备处成立").districts == ["麻豆区"]
     assert article(opening, title="台南社区心理卫生中心再添一处").districts == ["北区", "盐水区", "麻豆区"]
+
+
+def test_a_body_named_by_its_shape_takes_the_usual_short_ending() -> None:
+    assert article("中国驻英国大使馆举行国庆招待会。").units == ["中国驻英国使馆"]

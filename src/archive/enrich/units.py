@@ -186,6 +186,16 @@ def _title_end() -> re.Pattern[str]:
     return re.compile(f"(?:{patterns().titles_after.pattern})$")
 
 
+def _shaped_unit(name: str) -> Unit:
+    """A body the gazetteer does not list, named by its shape, with the usual short form of its ending
+    (中国驻英国大使馆 → 中国驻英国使馆)."""
+    for long, short in load().language.get("body_short_endings", []):
+        if name.endswith(str(long)):
+            name = name[: -len(str(long))] + str(short)
+            break
+    return Unit(name=name, district=None, jurisdiction="")
+
+
 def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | None:
     """…、中国人权研究会和…: a list item the gazetteer does not hold, read as a body when it ends like one's name
     and the list goes on (or its verb follows) right after it; the body and where it ends."""
@@ -209,7 +219,7 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
             for inside in m.pattern.finditer(name)
         ):
             return None  # a listed body, or more words after or around one (联合国 may begin a longer name)
-        return Unit(name=name, district=None, jurisdiction=""), end
+        return _shaped_unit(name), end
     return None
 
 
@@ -313,7 +323,7 @@ def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
     for shaped in patterns().body_shape.finditer(title):
         name = shaped.group("body")
         if _meeting_at(title, shaped.end()) and not m.pattern.match(title, shaped.start()):
-            unit = Unit(name=name, district=None, jurisdiction="")
+            unit = _shaped_unit(name)
             if unit not in found:
                 found.append(unit)
     for group in _GROUP_MEETING.finditer(title):
@@ -384,7 +394,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         )
         if inner is None and name.startswith("中共") and name[2:] in m.aliases:
             inner = m.aliases[name[2:]]  # 中共中央宣传部 is 中央宣传部
-        unit = inner or Unit(name=name, district=None, jurisdiction="")
+        unit = inner or _shaped_unit(name)
         for each in [unit, *others]:
             if each not in found:
                 found.append(each)
