@@ -1237,3 +1237,12 @@ def test_the_opening_places_count_only_when_nothing_else_places_the_article() ->
 
 def test_a_body_named_by_its_shape_takes_the_usual_short_ending() -> None:
     assert article("中国驻英国大使馆举行国庆招待会。").units == ["中国驻英国使馆"]
+
+
+def test_titled_foreign_guests_listed_by_comma_before_a_shared_verb() -> None:
+    art = article(
+        "意大利前总理达莱马，法国前总理拉法兰等现场或通过其他方式发表致辞。"
+        "希腊总理高级代表、发展部部长斯克雷卡斯等外国领导人出席会议并致辞。"
+    )
+    assert art.speakers == ["达莱马", "拉法兰", "斯克雷卡斯"]
+    assert "用芒果" not in article("高桥市长承诺扩大使用芒果等台南农特产品作为学童午餐食材。").speakers

@@ -98,7 +98,7 @@ def patterns() -> Patterns:
     given = f"(?:(?!{title_starts}|[{banned}])[{HAN}])"
     # transliterated foreign names use characters a Chinese given name would not (佩斯科夫, 约翰·柯比)
     # (nor a word of the sentence around it: 主席将率团与会, 主席团)
-    foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团互相对向为邀兼])[{HAN}·])"
+    foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团互相对向为邀兼用])[{HAN}·])"
     translit = re.escape(str(lang["transliteration"]))
     countries = [c for j in load().jurisdictions for c in j.countries]
     # the cities the gazetteer covers (台南市三义堂爱心协会表示) also begin names of bodies it does not list
@@ -150,7 +150,7 @@ def patterns() -> Patterns:
     )
     # (民政局颜振标局长对疫情非常关心，并指示…: the topic's clause may end in a comma and 并 before the verb)
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向){clause}{{1,40}}?(?:[，,]并)?)"
-    lead_in = f"(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+    lead_in = f"(?:{titles_after})?(?:等{clause}{{0,12}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
     # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
     # 与会同志提出询问: 与会 before a noun is no verb (陪同人员同机抵达 still is one)
     plain_attend = _alt([str(a) for a in lang["attendance_verbs"] if a not in ("与会", "参会")])
@@ -234,7 +234,7 @@ def patterns() -> Patterns:
             f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|会谈|会晤|通电话|表达|伉俪|夫妇|夫人|一行|率|访问|抵达)"
             f"(?P<name>{foreign_char}{{2,8}}?)(?!{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
-            f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|和|与|及|[，,、。；;]|$))"
+            f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|和|与|及|等|[，,、。；;]|$))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body
