@@ -1246,3 +1246,12 @@ def test_titled_foreign_guests_listed_by_comma_before_a_shared_verb() -> None:
     )
     assert art.speakers == ["达莱马", "拉法兰", "斯克雷卡斯"]
     assert "用芒果" not in article("高桥市长承诺扩大使用芒果等台南农特产品作为学童午餐食材。").speakers
+
+
+def test_a_pronoun_refers_to_a_subject_not_to_the_one_congratulated() -> None:
+    art = article(
+        "澳门特别行政区行政长官贺一诚今天发表声明，对岑浩辉当选行政长官候任人致以诚挚祝贺。他表示，相信澳门会更好。"
+    )
+    assert art.speakers == ["贺一诚"]
+    art = article("国防部长绍伊古在向普京做工作汇报时表示，军演已接近尾声。他还强调，不会开战。")
+    assert art.speakers == ["绍伊古"]

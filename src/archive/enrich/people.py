@@ -405,8 +405,11 @@ class PeopleFinder:
             # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
             if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()):
                 continue
-            for name in chain:
-                roles.mentions.append((end, name))
+            # (a later 他 refers to a subject, not to one congratulated or spoken to: 对岑浩辉当选…致以祝贺。他表示)
+            spoken_to = _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()) is not None
+            if not spoken_to and _object_verb_before().search(text, max(0, m.start() - 4), m.start()) is None:
+                for name in chain:
+                    roles.mentions.append((end, name))
             predicate = p.predicate.match(text, end)
             if predicate is None:
                 # …宣读习近平主席贺信: the letter's writer speaks to the event
@@ -414,7 +417,7 @@ class PeopleFinder:
                     roles.add(roles.speakers, chain)
                 continue
             # 总理内塔尼亚胡对到访的国务卿布林肯说: the one spoken to does not speak
-            if _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            if spoken_to:
                 continue
             # (…，表示 after a clause of the name's own, but not when a preposition makes the name its object:
             # 与任建新同志亲属一一握手，表示慰问)
