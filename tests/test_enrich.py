@@ -1255,3 +1255,8 @@ def test_a_pronoun_refers_to_a_subject_not_to_the_one_congratulated() -> None:
     assert art.speakers == ["贺一诚"]
     art = article("国防部长绍伊古在向普京做工作汇报时表示，军演已接近尾声。他还强调，不会开战。")
     assert art.speakers == ["绍伊古"]
+
+
+def test_a_short_place_name_inside_a_river_or_a_society_is_no_site() -> None:
+    art = article("台南山海圳自行车道（盐水溪三号桥至堤塘港溪桥）封闭改道，敬请用路人配合。")
+    assert "盐水区" not in art.districts

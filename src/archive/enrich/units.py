@@ -123,6 +123,8 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _BEFORE_COUNTY = set("省市州盟地区县在于到赴的从自和与及")
 #: A short place name followed by one of these names a school or an office, not the place (麻豆国中).
 _PLACE_NAMES_BODY = re.compile("国中|国小|高中|分局|分队|派出所|农会|卫生所|户政|地政|医院")
+#: …and a short one followed by one of these names a river, a society, a branch or a home (盐水溪, 南区分署).
+_SHORT_NAMES_OTHER = re.compile("溪|学会|分署|分处|荣家")
 
 
 def _inside_longer_name(text: str, start: int) -> bool:
@@ -598,6 +600,8 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
         # a school or an office named after the place is no site, unless the event is held there (在善化高中举办)
         named_body = _PLACE_NAMES_BODY.match(text, hit.end())
         if unit.kind == "place" and named_body and not _held_at(text, hit.start(), hit.end()):
+            continue
+        if unit.kind == "place" and hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, hit.end()):
             continue
         if unit.kind == "place" and address_or_branch(text, hit.start(), hit.group()):
             continue
