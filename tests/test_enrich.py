@@ -1260,3 +1260,11 @@ def test_a_pronoun_refers_to_a_subject_not_to_the_one_congratulated() -> None:
 def test_a_short_place_name_inside_a_river_or_a_society_is_no_site() -> None:
     art = article("台南山海圳自行车道（盐水溪三号桥至堤塘港溪桥）封闭改道，敬请用路人配合。")
     assert "盐水区" not in art.districts
+
+
+def test_the_city_government_acts_after_a_clause_of_purpose_or_as_a_tenders_agency() -> None:
+    art = article("台南市政府为感谢各领域志工伙伴的付出，今日在台南劳工育乐中心办理表扬大会。")
+    assert "台南市政府" in art.units
+    art = article("决标公告[机关名称]台南市政府[标案名称]永华市政中心中央监控系统设备维修保养")
+    assert "台南市政府" in art.units
+    assert "台南市政府地政局" not in article("决标公告[机关名称]台南市政府地政局[标案名称]农路改善工程").units

@@ -305,6 +305,8 @@ def patterns() -> Patterns:
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
         government_act=re.compile(
             f"(?!{_alt(list(lang['government_not_after']))})"
+            # (台南市政府为感谢志工的付出，今日…办理: a clause of purpose may come first)
+            f"(?:为{clause}{{1,50}}?[，,])?"
             f"(?:(?!{_alt(list(lang['government_background']))}|自\\d|自民国){clause}){{0,30}}?"
             f"(?:{_alt(list(lang['government_acts']))})"
         ),
