@@ -1268,3 +1268,9 @@ def test_the_city_government_acts_after_a_clause_of_purpose_or_as_a_tenders_agen
     art = article("决标公告[机关名称]台南市政府[标案名称]永华市政中心中央监控系统设备维修保养")
     assert "台南市政府" in art.units
     assert "台南市政府地政局" not in article("决标公告[机关名称]台南市政府地政局[标案名称]农路改善工程").units
+
+
+def test_an_invitation_to_the_public_and_an_adverb_after_the_comma() -> None:
+    assert article("台南市长黄伟哲邀请大家此刻来台南农游。").speakers == ["黄伟哲"]
+    art = article("台南市长黄伟哲除了第一时间表达关心，也立即指示相关局处加强检查。")
+    assert art.speakers == ["黄伟哲"]

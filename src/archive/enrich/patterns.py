@@ -169,7 +169,7 @@ def patterns() -> Patterns:
         # 对到访的国务卿说，…: one-character verbs after a 对… phrase, before what was said
         f"|对{clause}{{1,30}}?(?P<said>说|称)(?=[，,：:“\"])"
         # 新浪刚史高度赞赏中国发展成就，表示…: a short clause of the name's own, a comma, then what it said
-        f"|{clause}{{2,24}}?[，,](?P<then_said>表示|指出|强调|希望|指示|要求|呼吁)))"
+        f"|{clause}{{2,24}}?[，,](?:{adverbs})*(?P<then_said>表示|指出|强调|希望|指示|要求|呼吁)))"
     )
     unit_verbs = _alt(list(lang["unit_verbs"]))
     foreign_spokes = _alt(list(lang["unit_foreign_spokespeople"]))
