@@ -1274,3 +1274,9 @@ def test_an_invitation_to_the_public_and_an_adverb_after_the_comma() -> None:
     assert article("台南市长黄伟哲邀请大家此刻来台南农游。").speakers == ["黄伟哲"]
     art = article("台南市长黄伟哲除了第一时间表达关心，也立即指示相关局处加强检查。")
     assert art.speakers == ["黄伟哲"]
+
+
+def test_a_secretary_general_speaks_for_the_body() -> None:
+    art = article("联合国秘书长古特雷斯当天呼吁对此事进行彻底、独立的调查。")
+    assert art.units == ["联合国"]
+    assert art.speakers == ["古特雷斯"]
