@@ -1280,3 +1280,11 @@ def test_a_secretary_general_speaks_for_the_body() -> None:
     art = article("联合国秘书长古特雷斯当天呼吁对此事进行彻底、独立的调查。")
     assert art.units == ["联合国"]
     assert art.speakers == ["古特雷斯"]
+
+
+def test_the_one_whose_speech_others_judge_is_no_speaker() -> None:
+    art = article(
+        "习近平在峰会上的讲话引发各国关注。巴西学者罗德里格斯表示，讲话为世界经济指明方向。",
+        title="国际人士评价习近平在G20峰会上的讲话",
+    )
+    assert "习近平" not in art.speakers

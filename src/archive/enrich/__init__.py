@@ -129,12 +129,22 @@ def _reaction_at(title: str) -> int:
     return min((title.find(mark) for mark in marks if mark in title), default=-1)
 
 
+#: How far after a mark ending in 评价 the one whose speech is judged may be named (人士评价习近平…).
+_JUDGED_REACH = 4
+
+
 def _reacted_to(title: str, names: set[str]) -> set[str]:
-    """习近平…座谈会讲话引发反响: the people named in a title before the reaction it reports."""
+    """习近平…座谈会讲话引发反响, 多国人士评价习近平…演讲: the people a title names as those reacted to."""
     at = _reaction_at(title)
     if at < 0:
         return set()
-    return {name for name in names if 0 <= title.find(name) < at}
+    judged = title.find("评价", at)
+    after = judged + len("评价") if judged >= 0 else -1
+    return {
+        name
+        for name in names
+        if 0 <= title.find(name) < at or (after >= 0 and 0 <= title.find(name, after) <= after + _JUDGED_REACH)
+    }
 
 
 def enrich(article: Article, models: dict[str, FieldModel] | None = None) -> Article:
