@@ -1288,3 +1288,11 @@ def test_the_one_whose_speech_others_judge_is_no_speaker() -> None:
         title="国际人士评价习近平在G20峰会上的讲话",
     )
     assert "习近平" not in art.speakers
+
+
+def test_a_head_of_state_quoted_in_anothers_speech_is_no_speaker() -> None:
+    art = article(
+        "国务院总理李克强3日在京会见联合国大会主席克勒希。",
+        "李克强表示，谋和平、求发展是各国人民的普遍愿望。习近平主席指出，中国坚持走多边主义道路。",
+    )
+    assert art.speakers == ["李克强"]

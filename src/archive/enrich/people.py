@@ -337,6 +337,8 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(alternatives), re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
 
 
+#: Titles of heads of state and government, written after a name that another's speech refers to.
+_HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
 #: A preposition between the start of a clause and a name: the name is its object.
 _PREPOSITION_BEFORE = re.compile("[与向对和同跟为把被给]")
 
@@ -380,6 +382,16 @@ class PeopleFinder:
         holders = {name for name in holders if len(name) >= 3 or name in load().persons}
         return holders.pop() if len(holders) == 1 else None
 
+    def _in_others_speech(self, text: str, start: int, name: str) -> bool:
+        """The paragraph around ``start`` opens with what another person said (李克强表示，…), before
+        ``start``."""
+        paragraph = text.rfind("\n", 0, start) + 1
+        opened = patterns().speech_paragraph.match(text, paragraph)
+        if opened is None or opened.end() > start or self.names is None:
+            return False
+        speakers = {found.group() for found in self.names.finditer(opened.group())}
+        return bool(speakers) and name not in speakers
+
     def roles(self, text: str, last_mention: str | None = None) -> Roles:
         roles = Roles()
         if self.names is None or self.next_name is None:
@@ -404,6 +416,10 @@ class PeopleFinder:
                 continue
             # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
             if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()):
+                continue
+            # 李克强表示，…。习近平主席指出，…: a name with its title after it, in a paragraph that another
+            # opened with what they said, is quoted in that speech
+            if _HEAD_TITLE.match(text, m.end()) and self._in_others_speech(text, m.start(), m.group()):
                 continue
             # (a later 他 refers to a subject, not to one congratulated or spoken to: 对岑浩辉当选…致以祝贺。他表示)
             spoken_to = _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()) is not None
