@@ -1296,3 +1296,10 @@ def test_a_head_of_state_quoted_in_anothers_speech_is_no_speaker() -> None:
         "李克强表示，谋和平、求发展是各国人民的普遍愿望。习近平主席指出，中国坚持走多边主义道路。",
     )
     assert art.speakers == ["李克强"]
+
+
+def test_the_first_districts_of_a_longer_list_are_no_sites() -> None:
+    art = article("台南水利局向中央调度41台抽水机，分别至北区、安南区、安定区等10区协助加速抽排。")
+    assert art.districts == []
+    art = article("台南水利局针对东山区田尾桥、仁德区万代桥等6处桥梁改建工程进行防汛整备视察。")
+    assert art.districts == ["东山区", "仁德区"]

@@ -573,6 +573,8 @@ _BODY_BEFORE = re.compile(r"(?:署|部|局|公司|中心)$")
 #: A clause listing this many items (、) is an enumeration: its places are no site (玉井商圈、佳里商圈、安平商圈…).
 _ENUMERATION = 5
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:]*")
+#: After a place, more of a list than it names (…、安定区等10区): a city-wide enumeration.
+_MORE_LISTED = re.compile(r"[^，,。；;\n]{0,24}?等(?:[\d一二三四五六七八九十]{1,3}|多)个?(?:行政)?区")
 
 
 def address_or_branch(text: str, start: int, name: str) -> bool:
@@ -611,7 +613,7 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
             continue
         if unit.kind == "place" and address_or_branch(text, hit.start(), hit.group()):
             continue
-        if unit.kind == "place" and _in_enumeration(text, hit.start()):
+        if unit.kind == "place" and (_in_enumeration(text, hit.start()) or _MORE_LISTED.match(text, hit.end())):
             continue
         if unit.district and unit.district not in found:
             found.append(unit.district)
@@ -652,8 +654,8 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
         road = _ROAD_AFTER.match(text, end)
         if road is not None and (_HOUSE_NUMBER.match(text, end) or _PLACE_NAMES_BODY.match(text, road.end())):
             continue  # a postal address, or a school named after a bridge (七股区竹桥国中)
-        if address_or_branch(text, start, name):
-            continue
+        if address_or_branch(text, start, name) or _in_enumeration(text, start) or _MORE_LISTED.match(text, end):
+            continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
         if (road is not None or at is not None) and name not in found:
             found.append(name)
