@@ -188,14 +188,17 @@ def _title_end() -> re.Pattern[str]:
     return re.compile(f"(?:{patterns().titles_after.pattern})$")
 
 
-def _shaped_unit(name: str) -> Unit:
-    """A body the gazetteer does not list, named by its shape, with the usual short form of its ending
-    (中国驻英国大使馆 → 中国驻英国使馆)."""
+def short_form(name: str) -> str:
+    """A body's name with the usual short form of its ending (中国驻英国大使馆 → 中国驻英国使馆)."""
     for long, short in load().language.get("body_short_endings", []):
         if name.endswith(str(long)):
-            name = name[: -len(str(long))] + str(short)
-            break
-    return Unit(name=name, district=None, jurisdiction="")
+            return name[: -len(str(long))] + str(short)
+    return name
+
+
+def _shaped_unit(name: str) -> Unit:
+    """A body the gazetteer does not list, named by its shape (and its ending's short form)."""
+    return Unit(name=short_form(name), district=None, jurisdiction="")
 
 
 def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | None:
