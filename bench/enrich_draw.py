@@ -8,8 +8,7 @@ so that a new file never repeats an item. For each drawn item it writes the text
     python bench/enrich_draw.py --seed 4242 --cctv-meeting 30 --cctv-other 10 --tainan 40 --out /tmp/draw
 
 With ``--relabel FILE`` it writes the items of an existing label file instead, in its order and in the same
-form, for a second reader who labels them without seeing the first reader's labels
-(``bench/enrich_agreement.py`` compares the two).
+form, for a second reader who labels them without seeing the first reader's labels.
 
 CCTV "meeting" texts are those whose title names a meeting (会议, 座谈会, 全会, 常委会, 集体学习, …).
 """

@@ -50,7 +50,8 @@ class Patterns:
     # "attend" (出席…: a guest, whatever follows)
     head_report: re.Pattern[str]
     said_before: re.Pattern[str]  # 会议强调， before a body in the same sentence: the body is in the speech
-    speech_paragraph: re.Pattern[str]
+    speech_paragraph: re.Pattern[str]  # 李克强表示，…: what opens a paragraph with someone's words
+    object_verb_before: re.Pattern[str]  # 高度赞赏…: a verb that takes a person, right before a name
     head_of_place: re.Pattern[str]  # 台南市长: a place's head, not its government
     report_of: re.Pattern[str]  # 作的 / 审议了 before a body followed by 关于: the body's report
     # 邀集A、B、C等单位召开会议: the bodies called together to meet take part in it
@@ -289,6 +290,7 @@ def patterns() -> Patterns:
         said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),
         # 李克强表示，…。习近平主席指出，…: a paragraph opened by what someone said (its own name first)
         speech_paragraph=re.compile(f"[^，,。；;\\n]{{2,16}}?(?:{_alt(list(lang['speech_openers']))})[，,：:]"),
+        object_verb_before=re.compile(f"(?:{_alt(list(lang['object_verbs']))})了?$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了|审议)$"),
         group_speech=re.compile(

@@ -347,13 +347,7 @@ def _opens_clause(text: str, start: int) -> bool:
     """The name at ``start`` is not the object of its clause: no preposition and no verb that takes a person
     stands before it (高度赞赏习近平主席提出的…，表示)."""
     before = text[clause_start(text, start) : start]
-    return not _PREPOSITION_BEFORE.search(before) and _object_verb_before().search(before) is None
-
-
-@functools.cache
-def _object_verb_before() -> re.Pattern[str]:
-    verbs = sorted(map(str, load().language["object_verbs"]), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, verbs))})了?$")
+    return not _PREPOSITION_BEFORE.search(before) and patterns().object_verb_before.search(before) is None
 
 
 class PeopleFinder:
@@ -423,7 +417,7 @@ class PeopleFinder:
                 continue
             # (a later 他 refers to a subject, not to one congratulated or spoken to: 对岑浩辉当选…致以祝贺。他表示)
             spoken_to = _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()) is not None
-            if not spoken_to and _object_verb_before().search(text, max(0, m.start() - 4), m.start()) is None:
+            if not spoken_to and p.object_verb_before.search(text, max(0, m.start() - 4), m.start()) is None:
                 for name in chain:
                     roles.mentions.append((end, name))
             predicate = p.predicate.match(text, end)

@@ -587,9 +587,13 @@ def address_or_branch(text: str, start: int, name: str) -> bool:
     return len(name) == 2 and _BODY_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
-def _in_enumeration(text: str, start: int) -> bool:
+def _in_enumeration(text: str, start: int, end: int) -> bool:
+    """The place at ``start``…``end`` is one of many listed: its clause lists five or more items, or more follow
+    it than the list names (…、安定区等10区)."""
     clause = _CLAUSE.match(text, clause_start(text, start))
-    return clause is not None and clause.group().count("、") >= _ENUMERATION
+    if clause is not None and clause.group().count("、") >= _ENUMERATION:
+        return True
+    return _MORE_LISTED.match(text, end) is not None
 
 
 #: …在善化高中共同举办: a venue, with the verb of holding something later in the clause.
@@ -616,7 +620,7 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
             continue
         if unit.kind == "place" and address_or_branch(text, hit.start(), hit.group()):
             continue
-        if unit.kind == "place" and (_in_enumeration(text, hit.start()) or _MORE_LISTED.match(text, hit.end())):
+        if unit.kind == "place" and _in_enumeration(text, hit.start(), hit.end()):
             continue
         if unit.district and unit.district not in found:
             found.append(unit.district)
@@ -657,7 +661,7 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
         road = _ROAD_AFTER.match(text, end)
         if road is not None and (_HOUSE_NUMBER.match(text, end) or _PLACE_NAMES_BODY.match(text, road.end())):
             continue  # a postal address, or a school named after a bridge (七股区竹桥国中)
-        if address_or_branch(text, start, name) or _in_enumeration(text, start) or _MORE_LISTED.match(text, end):
+        if address_or_branch(text, start, name) or _in_enumeration(text, start, end):
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
         if (road is not None or at is not None) and name not in found:
