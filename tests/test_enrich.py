@@ -1303,3 +1303,8 @@ def test_the_first_districts_of_a_longer_list_are_no_sites() -> None:
     assert art.districts == []
     art = article("台南水利局针对东山区田尾桥、仁德区万代桥等6处桥梁改建工程进行防汛整备视察。")
     assert art.districts == ["东山区", "仁德区"]
+
+
+def test_a_body_named_with_its_legal_form_and_a_place_inside_its_name() -> None:
+    art = article("社团法人台南市北区大港社区发展协会、港心社企股份有限公司今日于北区大港里活动中心办理分享会。")
+    assert art.units == ["台南市北区大港社区发展协会", "港心社企股份有限公司"]

@@ -320,7 +320,8 @@ def patterns() -> Patterns:
             f"(?<![{translit}·])(?P<name>[{translit}]{{2,6}}·[{translit}]{{2,6}})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*(?:{speech_full}))"
         ),
-        unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”])){body_shape}"),
+        # (社团法人台南市…协会: a legal form before the name is no part of it)
+        unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”]))(?:社团法人|财团法人)?{body_shape}"),
         body_shape=re.compile(body_shape),
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
         not_body=re.compile(f"{_alt(list(lang['not_body_words']))}|(?:{_alt(list(lang['not_body_ends']))})$"),

@@ -381,10 +381,12 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         if load().person_matcher.search(name) is not None or p.not_body.search(name):
             continue  # 台南市陈良干局长表示, 中国多个社会组织: a person inside, or many bodies, no name
         if p.titles_after.search(name, 0, len(name) - len(hit.group("suffix"))) or any(
-            hit_inside.start() > 0 and m.aliases[hit_inside.group()].jurisdiction != "world"
+            hit_inside.start() > 0
+            and m.aliases[hit_inside.group()].jurisdiction != "world"
+            and m.aliases[hit_inside.group()].kind != "place"
             for hit_inside in m.pattern.finditer(name)
         ):
-            continue  # 台南市长黄伟哲责成水利局, 台南市政府亦配合内政部: a title or another body inside
+            continue  # 台南市长黄伟哲责成水利局, 台南市政府亦配合内政部: a title or another body (not a place) inside
         if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
             continue
         others, end, _ = _rest_of_list(text, hit.end(), m)
