@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Twenty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels19.jsonl`` (further
+Twenty-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels21.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -46,6 +46,8 @@ LABEL_FILES = {
     "labels17.jsonl": {"cctv": 48, "tainan": 48},
     "labels18.jsonl": {"cctv": 48, "tainan": 48},
     "labels19.jsonl": {"cctv": 47, "tainan": 48},
+    "labels20.jsonl": {"cctv": 48, "tainan": 48},
+    "labels21.jsonl": {"cctv": 47, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
