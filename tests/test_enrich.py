@@ -1308,3 +1308,10 @@ def test_the_first_districts_of_a_longer_list_are_no_sites() -> None:
 def test_a_body_named_with_its_legal_form_and_a_place_inside_its_name() -> None:
     art = article("社团法人台南市北区大港社区发展协会、港心社企股份有限公司今日于北区大港里活动中心办理分享会。")
     assert art.units == ["台南市北区大港社区发展协会", "港心社企股份有限公司"]
+
+
+def test_a_foreign_name_at_a_sentence_end_named_again_before_a_verb() -> None:
+    art = article("国务院总理李克强28日在京会见蒙古国总统呼日勒苏赫。呼日勒苏赫祝贺中国取得的发展成就。")
+    assert art.speakers == ["呼日勒苏赫"]
+    art = article("习近平会见美国总统国家安全事务助理沙利文。沙利文表示，感谢习近平主席拨冗会见。")
+    assert "沙利文" in art.speakers and "拨冗" not in art.speakers

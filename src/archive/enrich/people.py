@@ -36,9 +36,10 @@ def candidates(text: str) -> set[str]:
         # after 部长 (a title of every government) only a name spelled like a foreign one (外贸部长帕卢库)
         if text.endswith("部长", 0, m.start("name")) and not _transliterated(name):
             continue
-        # 会见菲律宾总统马科斯。: at the end of a sentence only a name spelled like a foreign one (not 总统选举。)
+        # 会见菲律宾总统马科斯。: at the end of a sentence only a name spelled like a foreign one (not 总统选举。), or
+        # one the text names again (会见蒙古国总统呼日勒苏赫。…呼日勒苏赫祝贺…)
         if m.end() == len(text) or text[m.end()] in _SENTENCE_ENDS:
-            if _transliterated(name):
+            if _transliterated(name) or (len(name) >= 3 and text.count(name) >= 2):
                 long_ok.add(name)
         elif _plausible(name) or _transliterated(name):
             long_ok.add(name)
