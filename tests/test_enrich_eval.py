@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Twenty-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels21.jsonl`` (further
+Twenty-four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels23.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -48,6 +48,8 @@ LABEL_FILES = {
     "labels19.jsonl": {"cctv": 47, "tainan": 48},
     "labels20.jsonl": {"cctv": 48, "tainan": 48},
     "labels21.jsonl": {"cctv": 47, "tainan": 48},
+    "labels22.jsonl": {"cctv": 48, "tainan": 48},
+    "labels23.jsonl": {"cctv": 47, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
