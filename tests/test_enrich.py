@@ -1315,3 +1315,11 @@ def test_a_foreign_name_at_a_sentence_end_named_again_before_a_verb() -> None:
     assert art.speakers == ["呼日勒苏赫"]
     art = article("习近平会见美国总统国家安全事务助理沙利文。沙利文表示，感谢习近平主席拨冗会见。")
     assert "沙利文" in art.speakers and "拨冗" not in art.speakers
+
+
+def test_japanese_names_with_two_character_family_names() -> None:
+    art = article("京都市上下水道管理局吉川雅则局长表示，京都与台南因古都的缘分开始交流。")
+    assert art.speakers == ["吉川雅则"]
+    # (国小 ends the school's name: 林禹寰 is no 小林禹寰)
+    art = article("培文国小林禹寰同学表示，很开心获奖。")
+    assert art.speakers == ["林禹寰"]

@@ -94,7 +94,7 @@ def _list_pattern(head: str, item: str, after: str, *, repeat: str = "+", last: 
 def patterns() -> Patterns:
     lang = load().language
     surnames = "".join(str(lang["surnames"]).split())
-    compound = _alt(list(lang["compound_surnames"]))
+    compound = _alt([*lang["compound_surnames"], *lang.get("japanese_surnames", [])])
     banned = re.escape(str(lang["not_in_names"]))
     title_starts = _alt(list(lang.get("not_name_starts", [])))
     given = f"(?:(?!{title_starts}|[{banned}])[{HAN}])"

@@ -116,7 +116,7 @@ _BODY_END_BEFORE_NAME = "局处部署厅院所"
 def _glued_name(text: str, title_at: int) -> str | None:
     """The name of two or three characters right before the title at ``title_at``, when a body's name ends
     right before it (教育局|郑新辉|局长); the family name must be a listed one."""
-    for size in (3, 2):
+    for size in (4, 3, 2):  # (4: a two-character family name, 管理局吉川雅则局长)
         start = title_at - size
         if start < 1 or text[start - 1] not in _BODY_END_BEFORE_NAME:
             continue
@@ -155,7 +155,7 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
         if not _starts_body_name(m.group("name")):
             keep(m.group("name"), "once_foreign")
     for m in p.titles_after.finditer(text):
-        for size in (3, 2):
+        for size in (4, 3, 2):  # (4: a two-character family name, 管理局吉川雅则局长)
             name = text[max(0, m.start() - size) : m.start()]
             if len(name) == size and name[0] in surnames and _HAN_ONLY.fullmatch(name):
                 keep(name, "glued")
@@ -219,8 +219,8 @@ def _body_word(name: str, text: str) -> bool:
     """卫生 of 卫生局长表示 is the start of a body's name, not a person (unless the gazetteer knows them)."""
     if name in load().persons:
         return False
-    # a three-character name before 局长 is a person (郑新辉局长); 卫生局长 is the head of a body
-    title_ok = f"(?!{_TITLE_AFTER_BODY_CHAR})" if len(name) == 3 else ""
+    # a name of three or more characters before 局长 is a person (郑新辉局长); 卫生局长 is the head of a body
+    title_ok = f"(?!{_TITLE_AFTER_BODY_CHAR})" if len(name) >= 3 else ""
     return re.search(re.escape(name) + f"[{_BODY_AFTER}]{title_ok}", text) is not None
 
 
