@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Twenty-four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels23.jsonl`` (further
+Twenty-six label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels25.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -50,6 +50,8 @@ LABEL_FILES = {
     "labels21.jsonl": {"cctv": 47, "tainan": 48},
     "labels22.jsonl": {"cctv": 48, "tainan": 48},
     "labels23.jsonl": {"cctv": 47, "tainan": 48},
+    "labels24.jsonl": {"cctv": 48, "tainan": 48},
+    "labels25.jsonl": {"cctv": 47, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
