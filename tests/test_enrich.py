@@ -1323,3 +1323,9 @@ def test_japanese_names_with_two_character_family_names() -> None:
     # (国小 ends the school's name: 林禹寰 is no 小林禹寰)
     art = article("培文国小林禹寰同学表示，很开心获奖。")
     assert art.speakers == ["林禹寰"]
+
+
+def test_the_issuing_bodys_jurisdiction_is_in_play_when_the_text_names_none() -> None:
+    title = "0501南区盐埕天后宫捐血活动"
+    art = article("恭祝天上圣母圣诞，欢迎民众踊跃捐血。", title=title, units=["臺南市政府民政局"])
+    assert art.districts == ["南区"]

@@ -178,17 +178,20 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     ]
     full = "\n".join([title, *headed])
     active = jurisdictions(full)
-    units_matcher = matcher(active)
     names = candidates(full)
     finder = PeopleFinder(names, {**full_forms(full, names), **short_forms(full, names)}, context=full)
 
-    # Bodies given with the record (a JSONL department) come first, canonicalised.
+    # Bodies given with the record (a JSONL department) come first, canonicalised; the jurisdiction of the body
+    # that issued the text is in play even when the text does not name it (a post of 台南市政府民政局 naming only
+    # 南区塩埕天后宫)
     given: list[Unit] = []
     issuers = [m.group("unit") for m in _ISSUED_BY.finditer(full)]
     for raw in [*article.units, *issuers]:
         for unit in canonical_department(raw, active):
             if unit not in given:
                 given.append(unit)
+    active = active | {unit.jurisdiction for unit in given if unit.jurisdiction}
+    units_matcher = matcher(active)
 
     home = home_district(title, units_matcher)
     if home is None and texts:
