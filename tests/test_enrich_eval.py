@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Twenty-six label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels25.jsonl`` (further
+Twenty-eight label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels27.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -52,6 +52,8 @@ LABEL_FILES = {
     "labels23.jsonl": {"cctv": 47, "tainan": 48},
     "labels24.jsonl": {"cctv": 48, "tainan": 48},
     "labels25.jsonl": {"cctv": 47, "tainan": 48},
+    "labels26.jsonl": {"cctv": 48, "tainan": 48},
+    "labels27.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
