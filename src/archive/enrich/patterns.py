@@ -38,6 +38,7 @@ class Patterns:
     attend_then_speak: re.Pattern[str]  # 出席会议并讲话
     joiner: str  # regex fragment between two names of a chain: 、和及与, maybe the next one's title phrase
     titles_after: re.Pattern[str]
+    title_end: re.Pattern[str]  # a title at the end of a word (希腊总理高级代表, 陈亭妃立委)
     unit_predicate: re.Pattern[str]
     place_predicate: re.Pattern[str]  # a place speaks as a body only with its own verb (浦东新区介绍)
     heard: re.Pattern[str]  # 听取… before a unit
@@ -269,6 +270,7 @@ def patterns() -> Patterns:
             f"|[，,]{clause}{{0,24}}?(?:{titles_before}))"
         ),
         titles_after=re.compile(titles_after),
+        title_end=re.compile(f"(?:{titles_after})$"),
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,
         heard=re.compile("(?:听取|听了|听取了)$"),

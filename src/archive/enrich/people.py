@@ -95,7 +95,7 @@ def candidates(text: str) -> set[str]:
         if (name in long_ok or _plausible(name))
         and not _body_word(name, text)
         and not _title_start(name)
-        and not _title_end(name)
+        and not p.title_end.search(name, 1)  # 高级代表 (希腊总理高级代表): a word ending in a title is none
         and not any(_known_and_more(name, person) for person in known_here)
     }
 
@@ -179,11 +179,6 @@ def _title_start(name: str) -> bool:
     if len(name) <= 3 and patterns().titles_after.fullmatch(name, 1):
         return True
     return any(name.startswith(str(word)) for word in load().language.get("not_name_starts", []))
-
-
-def _title_end(name: str) -> bool:
-    """高级代表 (希腊总理高级代表): a word that ends in a title is a title, not a name."""
-    return any(m.end() == len(name) for m in patterns().titles_after.finditer(name, 1))
 
 
 _BODY_AFTER = "局处所院厅署科司"

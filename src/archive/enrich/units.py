@@ -183,11 +183,6 @@ def _head_reports(text: str, end: int) -> bool:
 _ITEM_REACH = 24
 
 
-@functools.cache
-def _title_end() -> re.Pattern[str]:
-    return re.compile(f"(?:{patterns().titles_after.pattern})$")
-
-
 def short_form(name: str) -> str:
     """A body's name with the usual short form of its ending (中国驻英国大使馆 → 中国驻英国使馆)."""
     for long, short in load().language.get("body_short_endings", []):
@@ -214,7 +209,7 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
             continue
         if p.titles_after.match(text, end + text.startswith("副", end)):
             return None  # 外事委员会副主任刘结一: the body a person belongs to
-        title = _title_end().search(name)
+        title = p.title_end.search(name)
         if load().person_matcher.search(name) or p.titles_after.search(name, 0, suffix.start() - start) or title:
             return None  # a person or a title inside, or a title at the end (陈亭妃立委): not a body's name
         if p.not_body.search(name):
