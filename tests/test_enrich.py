@@ -326,6 +326,29 @@ def test_county_after_a_city_written_without_shi() -> None:
     assert art.districts == ["涞源县"]
 
 
+def test_a_county_after_its_province_or_prefecture_is_where_national_news_takes_place() -> None:
+    art = article(
+        "各地抓紧秋收秋种。",
+        "在江苏泗洪，农机手连夜抢收水稻；甘肃张掖甘州区的合作社正在晾晒玉米。",
+        "四川凉山州會理市的石榴也進入採摘期。",
+        title="秋收秋种有序推进",
+    )
+    assert art.districts == ["泗洪县", "甘州区", "会理市"]
+    assert art.sections[1].districts == ["泗洪县", "甘州区"]
+
+
+def test_a_county_is_no_site_as_an_origin_a_body_a_facility_a_list_or_a_common_word() -> None:
+    art = article(
+        "本台今天播发以下消息。",
+        "来自安徽省岳西县的代表发言。湖北省潜江市委召开会议。广州白云国际机场客流回升。",
+        "评选出黑龙江五常市等40个县市。为辽宁振兴发展作出贡献。江苏阜宁不在江西省。",
+        title="综合消息",
+    )
+    assert art.districts == ["阜宁县"]
+    # a county is read only after its own province or prefecture: 阜宁 is in 江苏, not 江西
+    assert article("江西阜宁举行活动。", title="综合消息").districts == []
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

@@ -20,6 +20,7 @@ from archive.enrich.themes import keywords, named, themes
 from archive.enrich.units import (
     UnitMatcher,
     canonical_department,
+    county_sites,
     home_district,
     jurisdictions,
     leading,
@@ -243,7 +244,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         _add(section.units, [u.name for u in units])
         _add(districts, [u.district for u in units if u.district])
         section.districts = districts
-        section_sites.append(sites(text, units_matcher))
+        section_sites.append([*sites(text, units_matcher), *county_sites(text)])
         section.themes = themes(text, fold(section.heading or ""))
         _add(speakers, section.speakers)
         _add(attendees, section.attendees)
@@ -277,6 +278,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     # (when a body or the title already places the article, other places of the opening are passing mentions)
     opening = texts[0][:_OPENING_CHARS] if texts else ""
     _add(article.districts, places_named(title, units_matcher))
+    _add(article.districts, county_sites(title))
     if not article.districts:
         _add(article.districts, places_named(opening, units_matcher, limit=_OPENING_PLACES))
     if len({d for found in section_sites for d in found}) <= _MOST_SITES:

@@ -9,6 +9,7 @@ Adding a city is adding such a file. Everything is in simplified script; texts a
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -51,6 +52,10 @@ class Jurisdiction:
     persons: dict[str, str] = field(default_factory=dict)
     # prefecture-level cities written without 市, after which a county name may follow (张家口崇礼区)
     city_short_names: list[str] = field(default_factory=list)
+    # county -> the names of its province and prefecture it may be written after (江苏阜宁, 沧州黄骅市)
+    county_parents: dict[str, set[str]] = field(default_factory=dict)
+    # a county's name without its last character or its peoples (阜宁县 → 阜宁, 北川羌族自治县 → 北川) -> counties
+    county_short: dict[str, set[str]] = field(default_factory=dict)
     # countries by full name (俄罗斯): the start of the names of their bodies, listed or not
     countries: list[str] = field(default_factory=list)
     # the city government itself (台南市政府), which acts in its own name (市府今日举办…)
@@ -97,6 +102,32 @@ def _expand(alias: str, prefix: str, prefix_forms: list[str], local_forms: list[
     return global_forms, local
 
 
+#: The ending a province's name may drop (江苏省 → 江苏, 广西壮族自治区 → 广西), and a prefecture's (沧州市 → 沧州,
+#: 阿克苏地区 → 阿克苏, 兴安盟 → 兴安).
+_PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区)$")
+_PREFECTURE_END = re.compile(r"(?:市|地区|盟)$")
+
+
+def _autonomous(groups: list[str]) -> re.Pattern[str]:
+    """An autonomous prefecture's or county's name: its own words, then peoples and 自治 (凉山 + 彝族自治州)."""
+    peoples = "|".join(sorted((re.escape(g) for g in groups), key=len, reverse=True)) or "(?!)"
+    return re.compile(f"^(.{{2,}}?)(?:(?:{peoples})族?)+自治[州县旗]$")
+
+
+def _parent_spellings(parents: str, autonomous: re.Pattern[str]) -> set[str]:
+    """The ways news writes a county's province and prefecture (``"江苏省/盐城市"``) before its name; an
+    autonomous prefecture is written with its own words, with or without 州 (凉山彝族自治州 → 凉山州, 凉山)."""
+    province, _, prefecture = parents.partition("/")
+    spelled = {province, _PROVINCE_END.sub("", province)}
+    if prefecture:
+        spelled.add(prefecture)
+        spelled.add(_PREFECTURE_END.sub("", prefecture))
+        own = autonomous.match(prefecture)
+        if own:
+            spelled.update({own.group(1), own.group(1) + "州"})
+    return {name for name in spelled if len(name) >= 2}
+
+
 def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
     head = data["jurisdiction"]
     jid = str(head["id"])
@@ -108,8 +139,20 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
     )
     result.city_short_names = [str(name) for name in head.get("city_short_names", [])]
     result.government = str(head.get("government", ""))
-    for name in head.get("district_names", []):
-        result.places.setdefault(str(name), str(name))
+    autonomous = _autonomous([str(g) for g in head.get("ethnic_groups", [])])
+    for parents, names in head.get("counties", {}).items():
+        spellings = _parent_spellings(str(parents), autonomous)
+        for name in names:
+            result.places.setdefault(str(name), str(name))
+            result.county_parents.setdefault(str(name), set()).update(spellings)
+    parent_names = {spelled for spellings in result.county_parents.values() for spelled in spellings}
+    parent_names.update(str(word) for word in head.get("short_names_not", []))
+    for name in result.county_parents:
+        own = autonomous.match(name)
+        short = own.group(1) if own else name[:-1]
+        # (长沙县 is not written 长沙: that is the city; nor 振兴区 振兴, a common word)
+        if len(short) >= 2 and short not in parent_names:
+            result.county_short.setdefault(short, set()).add(name)
     for province in head.get("province_names", []):
         # the province itself is a place with no district (a list of bodies may name it for its government)
         itself = Unit(name=str(province), district=None, jurisdiction=jid, kind="place")
