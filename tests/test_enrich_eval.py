@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Twenty-eight label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels27.jsonl`` (further
+Thirty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels29.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -54,6 +54,8 @@ LABEL_FILES = {
     "labels25.jsonl": {"cctv": 47, "tainan": 48},
     "labels26.jsonl": {"cctv": 48, "tainan": 48},
     "labels27.jsonl": {"cctv": 48, "tainan": 48},
+    "labels28.jsonl": {"cctv": 48, "tainan": 48},
+    "labels29.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
