@@ -10,6 +10,7 @@ import pytest
 
 from archive.enrich import enrich, lexicon
 from archive.enrich.people import candidates
+from archive.enrich.rescore import FieldModel
 from archive.extract import extract
 from archive.models import Article, Document, Section
 
@@ -19,14 +20,20 @@ SEED_CITY_LEADERS = {
 }  # fmt: skip
 
 
-def article(*paragraphs: str, title: str = "", kinds: list[str] | None = None, **fields: object) -> Article:
+def article(
+    *paragraphs: str,
+    title: str = "",
+    kinds: list[str] | None = None,
+    models: dict[str, FieldModel] | None = None,
+    **fields: object,
+) -> Article:
     sections = [
         Section(id=f"a#{n}", text=text, kind=(kinds[n] if kinds else "body")) for n, text in enumerate(paragraphs)
     ]
     result = Article(id="a", url="file:///a.txt", title=title, sections=sections)
     for key, value in fields.items():
         setattr(result, key, value)
-    return enrich(result)
+    return enrich(result, models=models)
 
 
 @pytest.fixture(scope="module")
@@ -347,6 +354,24 @@ def test_a_county_is_no_site_as_an_origin_a_body_a_facility_a_list_or_a_common_w
     assert art.districts == ["阜宁县"]
     # a county is read only after its own province or prefecture: 阜宁 is in 江苏, not 江西
     assert article("江西阜宁举行活动。", title="综合消息").districts == []
+
+
+def test_a_labelled_venue_or_site_of_works_counts_even_as_an_address() -> None:
+    art = article(
+        "勞工局協助廠商辦理徵才活動，歡迎市民踴躍參加。",
+        "※徵才地點：新市就業服務台（臺南市新市區中興街12號3樓）※洽詢電話：06-5892345",
+        "報名表請寄臺南市東區府連路2號勞工局收。",
+        units=["臺南市政府勞工局"],
+        models={},  # the rules alone (the rescoring model may find these places too)
+    )
+    assert art.districts == ["新市区"]
+    tender = article(
+        "[標案名稱]排水護岸改善工程[招標方式]公開招標[決標方式]最低標[預算金額]3,000,000元",
+        "[開標地點]臺南市政府水利局(臺南市安平區永華路二段6號)[履約地點(含地區)]臺南市-七股區[是否含特別預算]否",
+        units=["臺南市政府水利局"],
+        models={},
+    )
+    assert tender.districts == ["七股区"]
 
 
 def test_sites_of_the_work_reported_are_districts() -> None:

@@ -635,6 +635,12 @@ _ROAD_AFTER = re.compile(
 _HOUSE_NUMBER = re.compile(r"[\u4e00-\u9fff\d]{0,8}?[\d一二三四五六七八九十百零〇]+(?:之\d+)?号")
 #: …or right after a word placing the event there (于新市区…举办, 在安平区安北路进行…).
 _AT_BEFORE = re.compile(r"(?:于|在|位于|至|赴|前往)(?:台南市|本市)?$")
+#: A label naming the venue or the site of works shortly before the place (征才地点：新市就服台(台南市新市区…号),
+#: [履约地点(含地区)]台南市-安平区); not the place where bids are opened or documents go.
+_VENUE_BEFORE = re.compile(
+    r"(?:(?:^|[^\[【\u4e00-\u9fff])(?:活动|征才|展览|展出|举办)?地点\s*[:：|]|履约地点\(含地区\)\])[^。；;\n\[【]*$"
+)
+_VENUE_REACH = 48
 #: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
 
@@ -656,12 +662,15 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
             continue
         start = end - len(name)
         road = _ROAD_AFTER.match(text, end)
-        if road is not None and (_HOUSE_NUMBER.match(text, end) or _PLACE_NAMES_BODY.match(text, road.end())):
-            continue  # a postal address, or a school named after a bridge (七股区竹桥国中)
-        if address_or_branch(text, start, name) or _in_enumeration(text, start, end):
+        venue = _VENUE_BEFORE.search(text, max(0, start - _VENUE_REACH), start) is not None
+        if road is not None and _PLACE_NAMES_BODY.match(text, road.end()):
+            continue  # a school named after a bridge (七股区竹桥国中)
+        if road is not None and _HOUSE_NUMBER.match(text, end) and not venue:
+            continue  # a postal address, unless a label makes it the venue (活动地点：…(台南市南区夏林路4号))
+        if (not venue and address_or_branch(text, start, name)) or _in_enumeration(text, start, end):
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
-        if (road is not None or at is not None) and name not in found:
+        if (road is not None or at is not None or venue) and name not in found:
             found.append(name)
     for listed in _SHORT_LIST.finditer(text):
         names = [short + "区" for short in listed.group(1).split("、") if short] + [listed.group(2) + "区"]
