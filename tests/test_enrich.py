@@ -374,6 +374,17 @@ def test_a_labelled_venue_or_site_of_works_counts_even_as_an_address() -> None:
     assert tender.districts == ["七股区"]
 
 
+def test_a_body_whose_bill_was_deliberated_acts_but_not_one_on_a_proposed_agenda() -> None:
+    held = article("全国人大常委会第九次会议今天举行全体会议。会议审议了国务院关于提请审议食品安全法修正草案的议案。")
+    assert set(held.units) == {"全国人大常委会", "国务院"}
+    proposed = article(
+        "委员长会议今天在北京举行。会议建议常委会第十次会议审议国务院关于提请审议矿产资源法修订草案的议案，"
+        "审议最高人民法院关于知识产权审判工作情况的报告。",
+        title="全国人大常委会第十六次委员长会议",
+    )
+    assert proposed.units == ["全国人大常委会"]
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

@@ -294,7 +294,7 @@ def patterns() -> Patterns:
         speech_paragraph=re.compile(f"[^，,。；;\\n]{{2,16}}?(?:{_alt(list(lang['speech_openers']))})[，,：:]"),
         object_verb_before=re.compile(f"(?:{_alt(list(lang['object_verbs']))})了?$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
-        report_of=re.compile("(?:作的|审议了|审议)$"),
+        report_of=re.compile("(?:作的|审议了)$"),
         group_speech=re.compile(
             f"(?:{_alt(list(lang['group_subjects']))})(?:{adverbs})*{clause}{{0,12}}?"
             f"(?:{speech_full}|{_alt(list(lang['group_verbs']))})"
