@@ -385,6 +385,17 @@ def test_a_body_whose_bill_was_deliberated_acts_but_not_one_on_a_proposed_agenda
     assert proposed.units == ["全国人大常委会"]
 
 
+def test_bodies_whose_officials_answer_an_inquiry_or_speak_in_a_list_are_units() -> None:
+    inquiry = article(
+        "全国人大常委会第八次会议举行联组会议，就耕地保护情况进行专题询问。",
+        "国务院副总理刘国中，自然资源部、水利部、农业农村部等有关部门主要负责同志到会听取意见、回答询问。",
+        models={},
+    )
+    assert {"自然资源部", "水利部", "农业农村部"} <= set(inquiry.units)
+    forum = article("座谈会在京召开。", "国家民委、生态环境部负责同志，有关专家学者作了发言。", models={})
+    assert {"国家民委", "生态环境部"} <= set(forum.units)
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

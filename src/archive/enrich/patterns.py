@@ -179,13 +179,13 @@ def patterns() -> Patterns:
     # 市府今(25)日于永华市政中心举行…: where a body held something
     venue = f"(?:于|在){clause}{{1,24}}?(?:{unit_verbs}|办理)"
     # …负责同志和老战士代表先后发言: others speak with the body's spokesperson
-    with_others = f"(?:[，,]?(?:[、和及与]|以及){clause}{{0,20}}?(?:代表|同志|负责人))?"
+    with_others = f"(?:(?:[，,]?(?:[、和及与]|以及)|[，,]){clause}{{0,20}}?(?:代表|同志|负责人|专家学者|学者|专家))?"
     # (a body's name and its verb may stand apart as a notice's heading: 台南市政府 公告)
     unit_predicate = re.compile(
         f"(?:[ \u3000]{{1,2}}(?=(?:{unit_verbs})[ \u3000]*(?:\\n|$|[/／|｜])))?"
         f"(?:{_alt(list(lang['unit_subgroups']))})?"
         # 商务部等9部门发布…: the body heads a group of others that act with it
-        f"(?:等(?:[\\d一二三四五六七八九十多]+个?)?(?:{_alt(list(lang['unit_groups']))}))?"
+        f"(?:等(?:[\\d一二三四五六七八九十多]+个?)?(?:有关|相关)?(?:{_alt(list(lang['unit_groups']))}))?"
         # 台南市政府将于11月26日在善化啤酒厂举办…: what a body will hold is its act already (a person who will
         # speak has not spoken)
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
