@@ -396,6 +396,13 @@ def test_bodies_whose_officials_answer_an_inquiry_or_speak_in_a_list_are_units()
     assert {"国家民委", "生态环境部"} <= set(forum.units)
 
 
+def test_a_body_whose_act_is_the_news_is_a_unit_but_a_province_is_not_its_government() -> None:
+    art = article("日前，财政部、应急管理部下达救灾资金3亿元。中国残联启动助残志愿服务活动。", models={})
+    assert set(art.units) == {"财政部", "应急管理部", "中国残联"}
+    province = article("今年以来，浙江省出台支持民营经济发展的十条措施。", models={})
+    assert province.units == []
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

@@ -512,11 +512,24 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         # 南市府积极争取…: the city government itself opens a clause about what it does
         # (spelled as the government: 市府, 南市府, 本府; 台南市 alone is the city)
         acts = first.name in _governments() and spelled.endswith("府") and _government_acts(text, start, end)
-        if heard or predicate.match(text, end) or reported or acts:
+        said = predicate.match(text, end)
+        if said and any(u.kind == "place" for u in chain) and _news_verb(said):
+            said = None  # (安徽省出台…: a province's own act is its government's, which the text does not name)
+        if heard or said or reported or acts:
             for unit in chain:
                 resolved = resolve(unit, home)
                 if resolved is not None:
                     roles.add(resolved)
+
+
+@functools.cache
+def _news_verbs() -> frozenset[str]:
+    return frozenset(str(verb) for verb in load().language["unit_news_verbs"])
+
+
+def _news_verb(said: re.Match[str]) -> bool:
+    verb = said.groupdict().get("verb") or said.groupdict().get("topic_verb") or ""
+    return verb in _news_verbs()
 
 
 @functools.cache
