@@ -403,6 +403,18 @@ def test_a_body_whose_act_is_the_news_is_a_unit_but_a_province_is_not_its_govern
     assert province.units == []
 
 
+def test_a_tenders_unit_field_and_the_departments_submitting_to_a_city_government_meeting_are_units() -> None:
+    tender = article("[機關名稱]臺南市政府 / [單位名稱]文化局/[機關地址]臺南市安平區永華路二段六號", models={})
+    assert "台南市政府文化局" in tender.units
+    meeting = article(
+        "臺南市政府今日召開市政會議。",
+        "討論事項(一)社會局擬具「臺南市社會福利基金收支保管及運用辦法」修正草案，提請審議。決定：通過。"
+        "報告事項一、交通局陳報「113年業務執行成果」報告。",
+        models={},
+    )
+    assert {"台南市政府社会局", "台南市政府交通局"} <= set(meeting.units)
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

@@ -225,6 +225,8 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
 
 #: The field of a tender or a notice that names the agency issuing it ([机关名称]台南市政府).
 _AGENCY_FIELD = re.compile(r"(?:机关名称|招标机关|公告机关)[\]】]?[:：]?\s*$")
+#: …and the field naming the agency's unit that runs it ([单位名称]新闻及国际关系处).
+_UNIT_FIELD = re.compile(r"单位名称[\]】]?[:：]?\s*$")
 _NEWS_FROM_BEFORE = re.compile(r"记者[^，,。；;\n]{0,12}?从$")
 #: A name or a title, then 代表 and the body (not 人大代表, 党代表: nouns before a name).
 _ON_BEHALF = re.compile(r"(?<![人党大])(?<=[\u4e00-\u9fff])代表$")
@@ -487,6 +489,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         heard = heard or (
             first.name in _governments() and _AGENCY_FIELD.search(text, max(0, start - 8), start) is not None
         )
+        heard = heard or _UNIT_FIELD.search(text, max(0, start - 8), start) is not None
         # 记者从国家卫生健康委获悉: the body a reporter had the news from announced it
         news_from = _NEWS_FROM_BEFORE.search(text, max(0, start - 16), start) and _NEWS_FROM_AFTER.match(text, end)
         heard = heard or news_from is not None
