@@ -415,6 +415,15 @@ def test_a_tenders_unit_field_and_the_departments_submitting_to_a_city_governmen
     assert {"台南市政府社会局", "台南市政府交通局"} <= set(meeting.units)
 
 
+def test_hosts_named_in_a_field_are_units_and_partners_are_not() -> None:
+    art = article(
+        "南青派對將於暑假登場，歡迎原住民族大專生報名。",
+        "指導單位：臺南市政府 / 主辦單位：臺南市政府文化局、臺南市美術館 / 協辦單位：臺南市政府教育局",
+        models={},
+    )
+    assert set(art.units) == {"台南市政府文化局", "台南市美术馆"}
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

@@ -225,6 +225,10 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
 
 #: The field of a tender or a notice that names the agency issuing it ([机关名称]台南市政府).
 _AGENCY_FIELD = re.compile(r"(?:机关名称|招标机关|公告机关)[\]】]?[:：]?\s*$")
+#: A release's field naming the bodies of an event by their part in it (主办单位：…, 指导单位：…); hosts are units,
+#: partners are not.
+_ROLE_FIELD = re.compile(r"(?P<role>主办|承办|合办|协办|指导|赞助|督导|支持)(?:单位|机关)[:：]\s*$")
+_PARTNER_ROLES = frozenset({"协办", "指导", "赞助", "督导", "支持"})
 #: …and the field naming the agency's unit that runs it ([单位名称]新闻及国际关系处).
 _UNIT_FIELD = re.compile(r"单位名称[\]】]?[:：]?\s*$")
 _NEWS_FROM_BEFORE = re.compile(r"记者[^，,。；;\n]{0,12}?从$")
@@ -476,7 +480,10 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
             continue
         if last[-1] in _PLACE_ENDS and p.head_of_place.match(text, end):
             continue
-        heard = p.heard.search(text, max(0, start - 3), start) is not None
+        field = _ROLE_FIELD.search(text, max(0, start - 8), start)
+        if field is not None and field.group("role") in _PARTNER_ROLES:
+            continue  # 指导单位：台南市政府 / 协办单位：…: partners of the event, not its hosts
+        heard = p.heard.search(text, max(0, start - 3), start) is not None or field is not None
         if heard:
             # 听取了全国人大民委主任委员白春礼、监察司法委主任委员吴玉良…的报告: each body of the list is heard
             chain += [unit for unit in _heard_list(text, end, spelled, m) if unit not in chain]
