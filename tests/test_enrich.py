@@ -424,6 +424,15 @@ def test_hosts_named_in_a_field_are_units_and_partners_are_not() -> None:
     assert set(art.units) == {"台南市政府文化局", "台南市美术馆"}
 
 
+def test_an_address_with_a_lane_and_number_is_no_site() -> None:
+    art = article(
+        "[標案名稱]清潔車輛保險採購案[開標地點]臺南市政府環境保護局3樓禮堂(臺南市東區中華東路二段133巷72號)",
+        units=["臺南市政府環境保護局"],
+        models={},
+    )
+    assert art.districts == []
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

@@ -638,7 +638,7 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
             continue
         if unit.kind == "place" and hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, hit.end()):
             continue
-        if unit.kind == "place" and address_or_branch(text, hit.start(), hit.group()):
+        if unit.kind == "place" and (address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit)):
             continue
         if unit.kind == "place" and _in_enumeration(text, hit.start(), hit.end()):
             continue
@@ -655,7 +655,9 @@ _ROAD_AFTER = re.compile(
     r"|等\d+(?:路段|处|案)"
 )
 #: …unless a house number follows: that is a postal address (仁德区正义一街39号).
-_HOUSE_NUMBER = re.compile(r"[\u4e00-\u9fff\d]{0,8}?[\d一二三四五六七八九十百零〇]+(?:之\d+)?号")
+_HOUSE_NUMBER = re.compile(
+    r"[\u4e00-\u9fff\d]{0,8}?(?:[\d一二三四五六七八九十]+段)?(?:\d+巷)?(?:\d+弄)?[\d一二三四五六七八九十百零〇]+(?:之\d+)?号"
+)
 #: …or right after a word placing the event there (于新市区…举办, 在安平区安北路进行…).
 _AT_BEFORE = re.compile(r"(?:于|在|位于|至|赴|前往)(?:台南市|本市)?$")
 #: A label naming the venue or the site of works shortly before the place (征才地点：新市就服台(台南市新市区…号),
@@ -666,6 +668,20 @@ _VENUE_BEFORE = re.compile(
 _VENUE_REACH = 48
 #: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
+
+
+#: …(安南区大安街135号)办理…: an address in brackets right before the verb of holding is the venue's.
+_HELD_RIGHT_AFTER = re.compile(r"[^()（）\n]{0,30}?[)）](?:办理|举办|举行|召开|开设|展出|开幕)")
+
+
+def _postal(text: str, hit: Hit) -> bool:
+    """The place is the start of a postal address (东区中华东路二段133巷72号) that no label or verb of holding
+    makes a venue."""
+    if _ROAD_AFTER.match(text, hit.end()) is None or _HOUSE_NUMBER.match(text, hit.end()) is None:
+        return False
+    if _HELD_RIGHT_AFTER.match(text, hit.end()):
+        return False
+    return _VENUE_BEFORE.search(text, max(0, hit.start() - _VENUE_REACH), hit.start()) is None
 
 
 def sites(text: str, m: UnitMatcher) -> list[str]:
