@@ -433,6 +433,15 @@ def test_an_address_with_a_lane_and_number_is_no_site() -> None:
     assert art.districts == []
 
 
+def test_no_name_is_read_from_a_list_a_school_or_all_and_showing_concern_is_no_speech() -> None:
+    art = article(
+        "副秘書長王曉東就主席團和秘書長名單草案等作了匯報。",
+        "市議員陳美華、林志明皆到場表示關心。新化國中吳同學表示，活動很有意義。",
+        models={},
+    )
+    assert art.speakers == ["王晓东"]
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",
