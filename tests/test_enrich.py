@@ -442,6 +442,11 @@ def test_no_name_is_read_from_a_list_a_school_or_all_and_showing_concern_is_no_s
     assert art.speakers == ["王晓东"]
 
 
+def test_a_name_spelled_like_a_foreign_one_after_any_title_speaks() -> None:
+    art = article("伊朗央行行长萨利赫阿巴迪表示，两国将扩大本币结算。代表团团长阿拉哈米亚称，谈判仍在继续。", models={})
+    assert set(art.speakers) == {"萨利赫阿巴迪", "阿拉哈米亚"}
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

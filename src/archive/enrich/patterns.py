@@ -30,6 +30,8 @@ class Patterns:
     name: re.Pattern[str]  # a bare name-shaped string (family name + 1-2 characters), anchored
     title_name: re.Pattern[str]  # TITLE + NAME, name in group "name"
     foreign_name: re.Pattern[str]  # 总统 + any 2-4 characters before a verb (俄罗斯总统普京表示)
+    # any title, then a name spelled like a foreign one, then a speech verb (央行行长萨利赫阿巴迪表示)
+    titled_foreign: re.Pattern[str]
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
     surname_title: re.Pattern[str]  # family name + title (黄市长), groups "surname" and "title"
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
@@ -238,6 +240,10 @@ def patterns() -> Patterns:
             f"(?P<name>{foreign_char}{{2,8}}?)(?!{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
             f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|和|与|及|等|[，,、。；;]|$))"
+        ),
+        titled_foreign=re.compile(
+            f"(?:{titles_before}|{_alt([*lang['titles_foreign'], *lang['foreign_holders'], '团长', '秘书'])})"
+            f"(?P<name>{foreign_char}{{3,8}}?)(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body

@@ -43,6 +43,10 @@ def candidates(text: str) -> set[str]:
                 long_ok.add(name)
         elif _plausible(name) or _transliterated(name):
             long_ok.add(name)
+    # 央行行长萨利赫阿巴迪表示: after any title, a name spelled only like a foreign one that speaks
+    long_ok.update(
+        m.group("name") for m in p.titled_foreign.finditer(text) if _transliterated(m.group("name"))
+    )
     found.update(long_ok)
     # (，向获奖代表表示祝贺: at a clause start, a preposition and its object are no name and title)
     before_title = {
