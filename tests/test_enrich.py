@@ -447,6 +447,11 @@ def test_a_name_spelled_like_a_foreign_one_after_any_title_speaks() -> None:
     assert set(art.speakers) == {"萨利赫阿巴迪", "阿拉哈米亚"}
 
 
+def test_a_guide_or_lecturer_who_leads_or_tells_speaks() -> None:
+    art = article("學生參觀攝影展，透過策展人林建志老師導覽，認識構圖概念。講師陳美玲講述植物染的歷史。", models={})
+    assert set(art.speakers) == {"林建志", "陈美玲"}
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",
