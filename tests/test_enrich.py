@@ -452,6 +452,17 @@ def test_a_guide_or_lecturer_who_leads_or_tells_speaks() -> None:
     assert set(art.speakers) == {"林建志", "陈美玲"}
 
 
+def test_a_meeting_held_before_the_event_is_not_the_one_reported() -> None:
+    art = article(
+        "10月29日，國家主席習近平在人民大會堂同來訪的芬蘭總統舉行會談。習近平指出，不久前召開的中國共產黨二十屆三中全會"
+        "對進一步全面深化改革作出部署。",
+        title="習近平同芬蘭總統會談",
+        models={},
+    )
+    assert art.meeting.name is None
+    assert "中共中央" not in art.units
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",
