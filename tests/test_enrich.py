@@ -463,6 +463,11 @@ def test_a_meeting_held_before_the_event_is_not_the_one_reported() -> None:
     assert "中共中央" not in art.units
 
 
+def test_the_cppcc_special_committees_heard_share_their_prefix() -> None:
+    art = article("開幕會聽取了全國政協經濟委員會、農業和農村委員會、外事委員會關於五年來工作情況的匯報。", models={})
+    assert set(art.units) == {"全国政协经济委员会", "全国政协农业和农村委员会", "全国政协外事委员会"}
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",
