@@ -468,6 +468,13 @@ def test_the_cppcc_special_committees_heard_share_their_prefix() -> None:
     assert set(art.units) == {"全国政协经济委员会", "全国政协农业和农村委员会", "全国政协外事委员会"}
 
 
+def test_one_represented_by_another_does_not_speak() -> None:
+    art = article(
+        "趙卿惠副市長代表黃偉哲市長歡迎訪團。社會局長盧禹璁代表黃偉哲市長致詞，感謝社工夥伴。", models={}
+    )
+    assert set(art.speakers) == {"赵卿惠", "卢禹璁"}
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

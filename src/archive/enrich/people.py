@@ -339,6 +339,8 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
 
 #: Titles of heads of state and government, written after a name that another's speech refers to.
 _HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
+#: A title, then 代表 right before a name: that person is represented by the one with the title (副市长代表…市长).
+_REPRESENTED_BEFORE = re.compile(r"(?:长|主任|秘书|委员|书记|主委|执行长|总干事)代表$")
 #: A preposition between the start of a clause and a name: the name is its object.
 _PREPOSITION_BEFORE = re.compile("[与向对和同跟为把被给]")
 
@@ -386,6 +388,13 @@ class PeopleFinder:
         speakers = {found.group() for found in self.names.finditer(opened.group())}
         return bool(speakers) and name not in speakers
 
+    def _named_before_behalf(self, text: str, start: int) -> bool:
+        """A known name, then 代表, right before ``start`` (卢禹璁代表黄伟哲市长): the name at ``start`` is
+        represented."""
+        if self.names is None or not text.endswith("代表", 0, start):
+            return False
+        return any(hit.end() == start - 2 for hit in self.names.finditer(text, max(0, start - 8), start - 2))
+
     def roles(self, text: str, last_mention: str | None = None) -> Roles:
         roles = Roles()
         if self.names is None or self.next_name is None:
@@ -414,6 +423,11 @@ class PeopleFinder:
             # 李克强表示，…。习近平主席指出，…: a name with its title after it, in a paragraph that another
             # opened with what they said, is quoted in that speech
             if _HEAD_TITLE.match(text, m.end()) and self._in_others_speech(text, m.start(), m.group()):
+                continue
+            # 赵卿惠副市长代表黄伟哲市长欢迎…: the one represented is not there; the representative speaks
+            if _REPRESENTED_BEFORE.search(text, max(0, m.start() - 4), m.start()) or self._named_before_behalf(
+                text, m.start()
+            ):
                 continue
             # (a later 他 refers to a subject, not to one congratulated or spoken to: 对岑浩辉当选…致以祝贺。他表示)
             spoken_to = _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()) is not None
