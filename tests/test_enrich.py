@@ -475,6 +475,12 @@ def test_one_represented_by_another_does_not_speak() -> None:
     assert set(art.speakers) == {"赵卿惠", "卢禹璁"}
 
 
+def test_a_world_economic_forum_meeting_in_the_title_is_the_forums() -> None:
+    art = article("國務院總理在天津出席論壇並致辭。", title="總理出席世界經濟論壇全球企業家對話會", models={})
+    assert art.units == ["世界经济论坛"]
+    assert art.meeting.name == "世界经济论坛年会"
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",
