@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
@@ -117,14 +118,20 @@ def _adverb(word: str) -> bool:
 _BODY_END_BEFORE_NAME = "局处部署厅院所"
 
 
+def _names_ending_at(text: str, at: int, longest: int = 4) -> Iterator[tuple[int, str]]:
+    """The stretches of two to ``longest`` characters that end at ``at``, longest first (4: a two-character
+    family name, 管理局吉川雅则局长), with where each starts."""
+    for size in range(longest, 1, -1):
+        if at - size >= 0:
+            yield at - size, text[at - size : at]
+
+
 def _glued_name(text: str, title_at: int) -> str | None:
-    """The name of two or three characters right before the title at ``title_at``, when a body's name ends
+    """The name of two to four characters right before the title at ``title_at``, when a body's name ends
     right before it (教育局|郑新辉|局长); the family name must be a listed one."""
-    for size in (4, 3, 2):  # (4: a two-character family name, 管理局吉川雅则局长)
-        start = title_at - size
+    for start, name in _names_ending_at(text, title_at):
         if start < 1 or text[start - 1] not in _BODY_END_BEFORE_NAME:
             continue
-        name = text[start:title_at]
         if patterns().name.fullmatch(name) and not _title_start(name):
             return name
     return None
@@ -159,9 +166,8 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
         if not _starts_body_name(m.group("name")):
             keep(m.group("name"), "once_foreign")
     for m in p.titles_after.finditer(text):
-        for size in (4, 3, 2):  # (4: a two-character family name, 管理局吉川雅则局长)
-            name = text[max(0, m.start() - size) : m.start()]
-            if len(name) == size and name[0] in surnames and _HAN_ONLY.fullmatch(name):
+        for _, name in _names_ending_at(text, m.start(), longest=_LOOSE_GLUED):
+            if name[0] in surnames and _HAN_ONLY.fullmatch(name):
                 keep(name, "glued")
                 break
     for word in load().language.get("foreign_holders", []):
@@ -192,6 +198,8 @@ _SENTENCE_ENDS = "。；;"
 _OBJECT_BEFORE = re.compile(r"(?<![针面相绝])(?:对|向|跟)[^，,。；;！!？?\n：:]{0,12}$")
 #: How far after the foreign leaders they were named with 外方领导人… may refer to them.
 _GROUP_REACH = 600
+#: The longest name glued before a title that the model weighs (the rules read four characters only after a body).
+_LOOSE_GLUED = 3
 #: The longest transliterated name taken after a foreign title (巴沙尔·贾法里).
 _LONGEST_FOREIGN = 8
 #: How far back in a sentence to look for a speech verb that puts a name inside what was said.
