@@ -138,6 +138,10 @@ def patterns() -> Patterns:
     # 感动地表示: any short word made an adverb by 地 counts as one
     adverbs = f"(?:{_alt(list(lang['adverbs']))}|[{HAN}]{{1,2}}地(?!区|方|点|址|铁|震|下))"
     titles_before = _alt(list(lang["titles_before"]))
+    # every title, as one trie (a name of foreign letters may follow any of them)
+    any_title = trie_pattern(
+        [*lang["titles_before"], *lang["titles_foreign"], *lang["foreign_holders"], "团长", "秘书"]
+    )
     titles_after = _alt(list(lang["titles_after"]))
     heads = _alt(list(lang["list_heads"]))
     spokes = _alt(list(lang["unit_spokespeople"]))
@@ -242,8 +246,7 @@ def patterns() -> Patterns:
             f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|和|与|及|等|[，,、。；;]|$))"
         ),
         titled_foreign=re.compile(
-            f"(?:{titles_before}|{_alt([*lang['titles_foreign'], *lang['foreign_holders'], '团长', '秘书'])})"
-            f"(?P<name>{foreign_char}{{3,8}}?)(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}))"
+            f"(?:{any_title})(?P<name>[{translit}·]{{3,8}}?)(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body
