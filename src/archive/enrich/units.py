@@ -638,7 +638,9 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
             continue
         if unit.kind == "place" and hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, hit.end()):
             continue
-        if unit.kind == "place" and (address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit)):
+        if unit.kind == "place" and (
+            address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit.start(), hit.end())
+        ):
             continue
         if unit.kind == "place" and _in_enumeration(text, hit.start(), hit.end()):
             continue
@@ -671,17 +673,25 @@ _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
 
 
 #: …(安南区大安街135号)办理…: an address in brackets right before the verb of holding is the venue's.
-_HELD_RIGHT_AFTER = re.compile(r"[^()（）\n]{0,30}?[)）](?:办理|举办|举行|召开|开设|展出|开幕)")
+#: (not an office where one 办理 paperwork: …(中西区忠义路1段96号)办理或就近洽…)
+_HELD_RIGHT_AFTER = re.compile(
+    r"[^()（）\n]{0,30}?[)）](?:办理(?![或及与]|手续|业务|申请)|举办|举行|召开|开设|展出|开幕)"
+)
 
 
-def _postal(text: str, hit: Hit) -> bool:
-    """The place is the start of a postal address (东区中华东路二段133巷72号) that no label or verb of holding
-    makes a venue."""
-    if _ROAD_AFTER.match(text, hit.end()) is None or _HOUSE_NUMBER.match(text, hit.end()) is None:
+def _venue(text: str, start: int, end: int) -> bool:
+    """A label before the place at ``start``…``end`` (征才地点：…), or a verb of holding right after its address,
+    makes it the venue of what is reported."""
+    if _VENUE_BEFORE.search(text, max(0, start - _VENUE_REACH), start) is not None:
+        return True
+    return _HELD_RIGHT_AFTER.match(text, end) is not None
+
+
+def _postal(text: str, start: int, end: int) -> bool:
+    """The place at ``start``…``end`` begins a postal address (东区中华东路二段133巷72号) that is no venue."""
+    if _ROAD_AFTER.match(text, end) is None or _HOUSE_NUMBER.match(text, end) is None:
         return False
-    if _HELD_RIGHT_AFTER.match(text, hit.end()):
-        return False
-    return _VENUE_BEFORE.search(text, max(0, hit.start() - _VENUE_REACH), hit.start()) is None
+    return not _venue(text, start, end)
 
 
 def sites(text: str, m: UnitMatcher) -> list[str]:
@@ -701,11 +711,11 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
             continue
         start = end - len(name)
         road = _ROAD_AFTER.match(text, end)
-        venue = _VENUE_BEFORE.search(text, max(0, start - _VENUE_REACH), start) is not None
+        venue = _venue(text, start, end)
         if road is not None and _PLACE_NAMES_BODY.match(text, road.end()):
             continue  # a school named after a bridge (七股区竹桥国中)
-        if road is not None and _HOUSE_NUMBER.match(text, end) and not venue:
-            continue  # a postal address, unless a label makes it the venue (活动地点：…(台南市南区夏林路4号))
+        if _postal(text, start, end):
+            continue  # a postal address, unless it is the venue's (活动地点：…(台南市南区夏林路4号))
         if (not venue and address_or_branch(text, start, name)) or _in_enumeration(text, start, end):
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
