@@ -481,6 +481,13 @@ def test_a_world_economic_forum_meeting_in_the_title_is_the_forums() -> None:
     assert art.meeting.name == "世界经济论坛年会"
 
 
+def test_a_region_of_another_body_is_no_district() -> None:
+    supply = article("臺南市長表示，依據經濟部水利署及南區水資源分署最新評估，南部供水穩定。", models={})
+    assert supply.districts == []
+    visit = article("中秋節前，臺南市長前往南區聯合測考中心勞軍。", models={})
+    assert visit.districts == []
+
+
 def test_sites_of_the_work_reported_are_districts() -> None:
     art = article(
         "臺南市政府工務局今年完成下營區市道165線及東區崇學路的改善工程。",

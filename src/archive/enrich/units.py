@@ -123,6 +123,15 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _BEFORE_COUNTY = set("省市州盟地区县在于到赴的从自和与及")
 #: A short place name followed by one of these names a school or an office, not the place (麻豆国中).
 _PLACE_NAMES_BODY = re.compile("国中|国小|高中|分局|分队|派出所|农会|卫生所|户政|地政|医院")
+#: A district name of two characters that is also a region's (南区, 北区), followed by a word of a regional office
+#: of some other body (农粮署南区分署, 南区水资源分署, 陆军南区联合测考中心): the region, not the district.
+_REGION_OF_BODY = re.compile("分署|分处|分校|水资源|职业安全|联合测考|示范机构")
+
+
+def _region_of_body(text: str, name: str, end: int) -> bool:
+    return len(name) == 2 and name.endswith("区") and _REGION_OF_BODY.match(text, end) is not None
+
+
 #: …and a short one followed by one of these names a river, a society, a branch or a home (盐水溪, 南区分署).
 _SHORT_NAMES_OTHER = re.compile("溪|学会|分署|分处|荣家")
 
@@ -638,6 +647,8 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
             continue
         if unit.kind == "place" and hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, hit.end()):
             continue
+        if unit.kind == "place" and _region_of_body(text, hit.group(), hit.end()):
+            continue
         if unit.kind == "place" and (
             address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit.start(), hit.end())
         ):
@@ -710,6 +721,8 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
         if name is None:
             continue
         start = end - len(name)
+        if _region_of_body(text, name, end):
+            continue
         road = _ROAD_AFTER.match(text, end)
         venue = _venue(text, start, end)
         if road is not None and _PLACE_NAMES_BODY.match(text, road.end()):
