@@ -698,11 +698,14 @@ def _venue(text: str, start: int, end: int) -> bool:
     return _HELD_RIGHT_AFTER.match(text, end) is not None
 
 
+def _address_after(text: str, end: int) -> bool:
+    """A road and a house number follow the place ending at ``end`` (东区中华东路二段133巷72号)."""
+    return _ROAD_AFTER.match(text, end) is not None and _HOUSE_NUMBER.match(text, end) is not None
+
+
 def _postal(text: str, start: int, end: int) -> bool:
-    """The place at ``start``…``end`` begins a postal address (东区中华东路二段133巷72号) that is no venue."""
-    if _ROAD_AFTER.match(text, end) is None or _HOUSE_NUMBER.match(text, end) is None:
-        return False
-    return not _venue(text, start, end)
+    """The place at ``start``…``end`` begins a postal address that is no venue."""
+    return _address_after(text, end) and not _venue(text, start, end)
 
 
 def sites(text: str, m: UnitMatcher) -> list[str]:
@@ -727,7 +730,7 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
         venue = _venue(text, start, end)
         if road is not None and _PLACE_NAMES_BODY.match(text, road.end()):
             continue  # a school named after a bridge (七股区竹桥国中)
-        if _postal(text, start, end):
+        if not venue and _address_after(text, end):
             continue  # a postal address, unless it is the venue's (活动地点：…(台南市南区夏林路4号))
         if (not venue and address_or_branch(text, start, name)) or _in_enumeration(text, start, end):
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
