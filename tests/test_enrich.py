@@ -1381,6 +1381,29 @@ def test_names_with_xiang_royal_titles_and_heads_who_thank_china() -> None:
     assert art.units == ["新开发银行", "世界银行", "世界贸易组织", "国际货币基金组织"]
 
 
+def test_a_name_inside_another_speakers_clause_or_words_does_not_speak() -> None:
+    # the one who 表示 opens the clause; a name inside it (转达…的问候) does not
+    art = article(
+        "李强在大连会见越南总理范明政。",
+        "李强首先转达习近平总书记对阮富仲总书记的亲切问候，表示中方愿同越方深化合作。",
+    )
+    assert "习近平" not in art.speakers
+    art = article(
+        "王沪宁会见尼泊尔副总理施雷斯塔。",
+        "施雷斯塔高度评价中国在习近平总书记领导下取得的巨大成就，表示尼方坚定奉行一个中国原则。",
+    )
+    assert "习近平" not in art.speakers
+    # a name right after 表示 is what was said
+    art = article("韩正会见秘鲁外长。韩正表示习近平主席同博鲁阿尔特总统共同宣布建立伙伴关系。")
+    assert art.speakers == ["韩正"]
+    # 会见…时，赵乐际表示，…: a paragraph opened by someone's words, after a clause of when
+    art = article(
+        "赵乐际会见新加坡总理李显龙。",
+        "会见李显龙时，赵乐际表示，中新关系发展良好。习近平主席提出全球发展倡议，为世界提供了方案。",
+    )
+    assert "习近平" not in art.speakers
+
+
 def test_taiwan_central_bodies_are_named_in_tainan_articles_only() -> None:
     art = article("台南市社会安全网绩效考核。卫福部今日公布考核结果，台南市获六都第一。")
     assert "卫生福利部" in art.units

@@ -300,7 +300,7 @@ def patterns() -> Patterns:
         ),
         said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),
         # 李克强表示，…。习近平主席指出，…: a paragraph opened by what someone said (its own name first)
-        speech_paragraph=re.compile(f"[^，,。；;\\n]{{2,16}}?(?:{_alt(list(lang['speech_openers']))})[，,：:]"),
+        speech_paragraph=re.compile(f"(?:[^，,。；;\\n]{{1,20}}时[，,])?[^，,。；;\\n]{{2,16}}?(?:{_alt(list(lang['speech_openers']))})[，,：:]"),
         object_verb_before=re.compile(f"(?:{_alt(list(lang['object_verbs']))})了?$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了)$"),

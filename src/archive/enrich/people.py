@@ -403,6 +403,10 @@ class PeopleFinder:
             return False
         return any(hit.end() == start - 2 for hit in self.names.finditer(text, max(0, start - 8), start - 2))
 
+    def _named_earlier_in_clause(self, text: str, start: int) -> bool:
+        """Another known name stands between the start of the clause and ``start``: it is the subject."""
+        return self.names is not None and self.names.search(text, clause_start(text, start), start) is not None
+
     def roles(self, text: str, last_mention: str | None = None) -> Roles:
         roles = Roles()
         if self.names is None or self.next_name is None:
@@ -453,7 +457,10 @@ class PeopleFinder:
                 continue
             # (…，表示 after a clause of the name's own, but not when a preposition makes the name its object:
             # 与任建新同志亲属一一握手，表示慰问)
-            if predicate.group("then_said") and not _opens_clause(text, m.start()):
+            # (nor when another name opens the clause: 李强首先转达习近平总书记…的问候，表示)
+            if predicate.group("then_said") and (
+                not _opens_clause(text, m.start()) or self._named_earlier_in_clause(text, m.start())
+            ):
                 continue
             spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb", "then_said"))
             if spoke or p.attend_then_speak.match(text, predicate.end()):
