@@ -581,6 +581,12 @@ def test_foreign_leaders_named_without_a_title_are_known_from_the_gazetteer() ->
     assert art.speakers == ["普京", "马克龙"]
 
 
+def test_national_officials_named_without_a_title_are_known_from_the_gazetteer() -> None:
+    # ministers, disciplinary inspectors and vice-chairs of the two sessions, whom reports name bare
+    art = article("全国纪检监察系统表彰大会在京举行。杨晓渡主持表彰大会。怀进鹏介绍了有关情况。")
+    assert art.speakers == ["杨晓渡", "怀进鹏"]
+
+
 def test_addresses_branches_and_enumerations_are_no_districts() -> None:
     tender = article(
         "本案辦理鹽水區公有市場整修。[機關地址]717臺南市仁德區正義一街39號4樓，地址:臺南市南區明興路2號。",
