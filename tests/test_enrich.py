@@ -1514,6 +1514,9 @@ def test_japanese_names_with_two_character_family_names() -> None:
     # (国小 ends the school's name: 林禹寰 is no 小林禹寰)
     art = article("培文国小林禹寰同学表示，很开心获奖。")
     assert art.speakers == ["林禹寰"]
+    # a guest named after a title (会长二阶俊博) who then speaks under the name alone
+    art = article("赵乐际在北京会见日本日中友好议员联盟会长二阶俊博。二阶俊博表示，希望推进日中民间交流。")
+    assert art.speakers == ["二阶俊博"]
 
 
 def test_the_issuing_bodys_jurisdiction_is_in_play_when_the_text_names_none() -> None:
