@@ -81,9 +81,33 @@ def test_enrich_puts_an_added_value_in_the_sections_that_mention_it() -> None:
     assert learned.speakers[: len(rules.speakers)] == rules.speakers
 
 
-def test_the_shipped_model_covers_three_fields_and_never_saw_the_blind_set() -> None:
+def test_the_city_government_is_weighed_from_the_whole_text_by_a_model_of_its_own() -> None:
+    acting = (
+        "南市府積極輔導傳統市場落實防疫，並請攤商設置熟食遮罩。",
+        "經發局表示，請民眾配合防疫。",
+    )
+    found = candidates_of(article(*acting, title="市府輔導傳統市場防疫"))
+    government = found.pools["government"].by_value["台南市政府"]
+    # how often it opens a clause, and with which words, not the name itself
+    assert {"government", "g_title", "g_opens", "g_opens=积极", "g_named=2", "g_opening=2"} <= government.tags
+    assert "台南市政府" not in found.pools["units"].by_value  # the other units' model never weighs it
+    rules = enrich(article(*acting, title="市府輔導傳統市場防疫"), models={})
+    assert "台南市政府" not in rules.units
+    opens = {"government": FieldModel(weights={"bias": -4.0, "g_opening=2": 5.0}, add_at=0.5, drop_at=0.5)}
+    learned = enrich(article(*acting, title="市府輔導傳統市場防疫"), models=opens)
+    assert learned.units == [*rules.units, "台南市政府"]
+    assert "台南市政府" in learned.sections[0].units and "台南市政府" not in learned.sections[1].units
+    # …and it may overrule the rules: 南市府今日舉辦 is the rules' unit, which a model finding too little drops
+    held = ("南市府今日舉辦就業博覽會，勞工局表示將提供三千個職缺。",)
+    assert "台南市政府" in enrich(article(*held), models={}).units
+    dropped = enrich(article(*held), models=opens)
+    assert "台南市政府" not in dropped.units and "台南市政府" not in dropped.sections[0].units
+    assert "台南市政府劳工局" in dropped.units
+
+
+def test_the_shipped_model_covers_its_four_fields_and_never_saw_the_blind_set() -> None:
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    assert set(data["fields"]) == {"speakers", "units", "districts"}
+    assert set(data["fields"]) == {"speakers", "units", "districts", "government"}
     assert "holdout.jsonl" not in data["trained_on"]
     for spec in data["fields"].values():
         assert 0.0 < spec["add_at"] <= 1.01

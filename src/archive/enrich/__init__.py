@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
 from archive.enrich.people import PeopleFinder, candidates, full_forms, loose_names, short_forms
-from archive.enrich.rescore import FieldModel, Pool, decide, district_pool, model, people_pool, unit_pool
+from archive.enrich.rescore import (
+    FieldModel,
+    Pool,
+    decide,
+    district_pool,
+    government_pool,
+    model,
+    people_pool,
+    unit_pool,
+)
 from archive.enrich.themes import keywords, named, themes
 from archive.enrich.units import (
     UnitMatcher,
@@ -369,6 +378,11 @@ def _second_look(article: Article, gathered: Candidates, seen: _RuleState, spec:
         _rescored(article, gathered, "speakers", spec["speakers"], restored)
     if "units" in spec:
         _rescored(article, gathered, "units", spec["units"], {})
+    gathered.pools["government"] = government_pool(
+        full, gathered.title_end, seen.matcher, seen.home, article.units, seen.given, hits
+    )
+    if "government" in spec:
+        _rescored(article, gathered, "units", spec["government"], {}, pool="government")
     for candidate in gathered.pools["units"]:
         if candidate.value in article.units and candidate.unit is not None:
             unit_of.setdefault(candidate.value, candidate.unit)
@@ -378,13 +392,22 @@ def _second_look(article: Article, gathered: Candidates, seen: _RuleState, spec:
         _rescored(article, gathered, "districts", spec["districts"], {})
 
 
-def _rescored(article: Article, found: Candidates, name: str, spec: FieldModel, restored: dict[str, str]) -> None:
-    """Replace the article's ``name`` list by the model's decision; a value it adds goes to the sections that
-    mention it, a value it drops leaves every section."""
+def _rescored(
+    article: Article,
+    found: Candidates,
+    name: str,
+    spec: FieldModel,
+    restored: dict[str, str],
+    pool: str | None = None,
+) -> None:
+    """Replace the article's ``name`` list by the model's decision over the candidates of ``pool`` (default:
+    the field's own); a value it adds goes to the sections that mention it, a value it drops leaves every
+    section."""
     before: list[str] = getattr(article, name)
     back = {v: k for k, v in restored.items()}
     chosen = [back.get(v, v) for v in before]
-    kept = [restored.get(v, v) for v in decide(found.pools[name], chosen, found.full, found.title_end, spec)]
+    weighed = found.pools[pool or name]
+    kept = [restored.get(v, v) for v in decide(weighed, chosen, found.full, found.title_end, spec)]
     setattr(article, name, kept)
     dropped = set(before) - set(kept)
     for section in article.sections:
@@ -393,7 +416,7 @@ def _rescored(article: Article, found: Candidates, name: str, spec: FieldModel, 
     for value in kept:
         if value in before:
             continue
-        candidate = found.pools[name].by_value.get(back.get(value, value))
+        candidate = weighed.by_value.get(back.get(value, value))
         spans = candidate.spans if candidate else []
         for start, _ in spans:
             index = bisect.bisect_right(found.section_starts, start) - 1

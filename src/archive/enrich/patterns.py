@@ -72,6 +72,7 @@ class Patterns:
     # 南市府积极争取…: the city government acting, read after its name (and the lead-in allowed before it)
     government_act: re.Pattern[str]
     government_lead: re.Pattern[str]
+    government_self: tuple[str, ...]  # 本府: how a government's own notice names it
     # 米哈伊尔·波波夫3日表示: a name of two dotted parts spelled like a foreign one, right before a verb
     dotted_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
@@ -326,6 +327,7 @@ def patterns() -> Patterns:
             f"(?:(?!{_alt(list(lang['government_background']))}|自\\d|自民国){clause}){{0,30}}?"
             f"(?:{_alt(list(lang['government_acts']))})"
         ),
+        government_self=tuple(str(word) for word in lang["government_self"]),
         government_lead=re.compile(f"(?:{_alt(list(lang['government_leads']))})?[\\s\u3000]*"),
         dotted_foreign=re.compile(
             f"(?<![{translit}·])(?P<name>[{translit}]{{2,6}}·[{translit}]{{2,6}})"

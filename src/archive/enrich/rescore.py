@@ -10,8 +10,11 @@ it, how often the text does, what kind of name it is, and whether a rule already
 The weights are data (``data/rescore.json``), fitted by ``bench/enrich_train.py`` to the development label
 files of ``tests/data/enrich_eval/`` — never to the blind set. Features never include the candidate's own
 name, so what is learnt is how texts speak of speakers and bodies, not who they are. A candidate is added
-when the model's probability reaches the field's ``add_at``; a value the rules chose would be dropped below
-``drop_at``, which the shipped model sets to 0 (it only adds).
+when the model's probability reaches the field's ``add_at``; a value the rules chose is dropped below
+``drop_at``. The shipped models of speakers, units and districts only add (``drop_at`` 0). The city government
+(台南市政府) is weighed apart, by a model of its own over what the whole text says of it: whether the government
+acts in the reported matter is a reading of the whole release more than of one clause, and that model may also
+overrule the rules.
 """
 
 from __future__ import annotations
@@ -25,13 +28,15 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from archive.enrich.gazetteer import Unit
+from archive.enrich.gazetteer import Unit, load
 from archive.enrich.patterns import clause_start, patterns
 from archive.enrich.trie import Hit
-from archive.enrich.units import UnitMatcher, address_or_branch, resolve
+from archive.enrich.units import UnitMatcher, address_or_branch, governments, resolve
 
 #: How many mentions of one candidate are read (the first ones; later ones add little and cost time).
 _MENTIONS = 4
+#: …but of the city government, which a release may name a dozen times in as many roles, more are read.
+_GOVERNMENT_MENTIONS = 12
 #: Characters of the clause after and before a mention whose pairs are features.
 _AFTER = 24
 _BEFORE = 12
@@ -48,8 +53,8 @@ class Candidate:
     tags: set[str] = field(default_factory=set)
     unit: Unit | None = None  # the body, for units
 
-    def mention(self, start: int, end: int) -> None:
-        if len(self.spans) < _MENTIONS and (start, end) not in self.spans:
+    def mention(self, start: int, end: int, most: int = _MENTIONS) -> None:
+        if len(self.spans) < most and (start, end) not in self.spans:
             self.spans.append((start, end))
 
 
@@ -119,8 +124,8 @@ def unit_pool(
     pool = Pool()
     for hit in hits:
         unit = resolve(m.aliases[hit.group()], home)
-        if unit is None or unit.kind == "place":
-            continue
+        if unit is None or unit.kind == "place" or unit.name in governments():
+            continue  # (the city government has a pool and a model of its own)
         candidate = pool.get(unit.name)
         candidate.mention(hit.start(), hit.end())
         candidate.tags |= _unit_tags(unit)
@@ -134,12 +139,84 @@ def unit_pool(
         candidate.unit = candidate.unit or Unit(name=name, district=None, jurisdiction="")
         candidate.tags |= _unit_tags(candidate.unit)
     for unit in given:
+        if unit.name in governments():
+            continue
         candidate = pool.get(unit.name)
         candidate.tags.add("given")
         candidate.tags |= _unit_tags(unit)
         candidate.unit = candidate.unit or unit
     for name in chosen:
-        pool.get(name).tags.add("rule")
+        if name not in governments():
+            pool.get(name).tags.add("rule")
+    return pool
+
+
+def government_pool(
+    full: str,
+    title_end: int,
+    m: UnitMatcher,
+    home: str | None,
+    chosen: Iterable[str],
+    given: Iterable[Unit],
+    hits: list[Hit],
+) -> Pool:
+    """The city government, when the text names it (市府, 南市府, 本府…) or the record comes from it or one of
+    its departments: a candidate of its own, since whether it acts in the reported matter is read from the
+    whole text (how often it opens a clause, with which verb; who issued the record; whether it is a notice).
+    """
+    pool = Pool()
+    ours = governments()
+    by_jurisdiction = {j.id: j.government for j in load().jurisdictions if j.government}
+    p = patterns()
+
+    def mentioned(candidate: Candidate, start: int, end: int, how: str) -> None:
+        candidate.mention(start, end, most=_GOVERNMENT_MENTIONS)
+        candidate.tags.add(f"g_spelled={how}")
+        if start < title_end:
+            candidate.tags.add("g_title")
+        lead = p.government_lead.match(full, clause_start(full, start))
+        if lead is not None and lead.end() == start:
+            candidate.tags.add(f"g_opens={full[end : end + 2]}")
+            candidate.tags.add("g_opens")
+            counts[candidate.value][1] += 1
+        counts[candidate.value][0] += 1
+
+    counts: dict[str, list[int]] = {}
+    for hit in hits:
+        unit = resolve(m.aliases[hit.group()], home)
+        if unit is None or unit.name not in ours or not hit.group().endswith("府"):
+            continue  # (台南市 alone is the city)
+        counts.setdefault(unit.name, [0, 0])
+        how = "full" if hit.group() == unit.name else "short"
+        mentioned(pool.get(unit.name), hit.start(), hit.end(), how)
+    issuers = [unit for unit in given if by_jurisdiction.get(unit.jurisdiction)]
+    in_play = set(pool.by_value) | {by_jurisdiction[u.jurisdiction] for u in issuers} | (set(chosen) & ours)
+    if len(in_play) == 1:
+        government = in_play.pop()
+        candidate = pool.get(government)
+        counts.setdefault(government, [0, 0])
+        for word in p.government_self:
+            for start, end in _occurrences(full, word):
+                mentioned(candidate, start, end, "self")  # 本府: a notice's own words
+        for unit in issuers:
+            if unit.name == government:
+                candidate.tags.add("issued=itself")
+            elif unit.name.startswith(government):
+                candidate.tags.add("issued=department")
+            elif unit.district:
+                candidate.tags.add("issued=district")
+            if "新闻" in unit.name:
+                candidate.tags.add("issued=press")
+        if not issuers:
+            candidate.tags.add("issued=none")
+    for candidate in pool:
+        named, opening = counts.get(candidate.value, [0, 0])
+        candidate.tags |= {"government", f"g_named={_bucket(named)}", f"g_opening={_bucket(opening)}"}
+        if "公告" in full[:title_end]:
+            candidate.tags.add("g_notice")
+    for name in chosen:
+        if name in pool.by_value:
+            pool.by_value[name].tags.add("rule")
     return pool
 
 

@@ -503,7 +503,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         heard = heard or own_report
         # [机关名称]台南市政府: the city government named as the agency of a tender or notice issues it
         heard = heard or (
-            first.name in _governments() and _AGENCY_FIELD.search(text, max(0, start - 8), start) is not None
+            first.name in governments() and _AGENCY_FIELD.search(text, max(0, start - 8), start) is not None
         )
         heard = heard or _UNIT_FIELD.search(text, max(0, start - 8), start) is not None
         # 记者从国家卫生健康委获悉: the body a reporter had the news from announced it
@@ -530,7 +530,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         heard = heard and not all(u.kind == "place" for u in chain)
         # 南市府积极争取…: the city government itself opens a clause about what it does
         # (spelled as the government: 市府, 南市府, 本府; 台南市 alone is the city)
-        acts = first.name in _governments() and spelled.endswith("府") and _government_acts(text, start, end)
+        acts = first.name in governments() and spelled.endswith("府") and _government_acts(text, start, end)
         said = predicate.match(text, end)
         if said and any(u.kind == "place" for u in chain) and _news_verb(said):
             said = None  # (安徽省出台…: a province's own act is its government's, which the text does not name)
@@ -552,7 +552,8 @@ def _news_verb(said: re.Match[str]) -> bool:
 
 
 @functools.cache
-def _governments() -> frozenset[str]:
+def governments() -> frozenset[str]:
+    """The canonical names of the jurisdictions' own governments (台南市政府)."""
     return frozenset(j.government for j in load().jurisdictions if j.government)
 
 
