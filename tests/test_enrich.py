@@ -588,6 +588,9 @@ def test_national_officials_named_without_a_title_are_known_from_the_gazetteer()
 
 
 def test_addresses_branches_and_enumerations_are_no_districts() -> None:
+    # 台南区农业改良场: the Tainan region's station, whose name holds no 南区
+    station = article("農業局今日邀集臺南區農業改良場專家勘查後壁區稻田的稻熱病。", title="稻熱病防治")
+    assert station.districts == ["后壁区"]
     tender = article(
         "本案辦理鹽水區公有市場整修。[機關地址]717臺南市仁德區正義一街39號4樓，地址:臺南市南區明興路2號。",
         title="鹽水市場整修工程招標",

@@ -132,6 +132,21 @@ def _region_of_body(text: str, name: str, end: int) -> bool:
     return len(name) == 2 and name.endswith("区") and _REGION_OF_BODY.match(text, end) is not None
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Names that mark a jurisdiction (台南, 南市): a district name read inside one is none."""
+    return frozenset(word for j in load().jurisdictions for word in j.markers)
+
+
+def _inside_place_name(text: str, start: int, name: str) -> bool:
+    """A district name of two characters whose first one ends a jurisdiction's name (台南区农业改良场: the
+    Tainan region, not 南区)."""
+    words = _place_words()
+    return len(name) == 2 and any(
+        text[start + 1 - size : start + 1] in words for size in range(2, min(start + 1, 4) + 1)
+    )
+
+
 #: …and a short one followed by one of these names a river, a society, a branch or a home (盐水溪, 南区分署).
 _SHORT_NAMES_OTHER = re.compile("溪|学会|分署|分处|荣家")
 
@@ -611,8 +626,11 @@ _MORE_LISTED = re.compile(r"[^，,。；;\n]{0,24}?等(?:[\d一二三四五六�
 
 
 def address_or_branch(text: str, start: int, name: str) -> bool:
-    """The place at ``start`` is part of a postal address, or the region of another body's branch."""
-    if _ADDRESS_BEFORE.search(text, max(0, start - 12), start):
+    """The place at ``start`` is part of a postal address, or the region of another body's branch (水利署南区,
+    南区水资源分署)."""
+    if _ADDRESS_BEFORE.search(text, max(0, start - 12), start) or _region_of_body(text, name, start + len(name)):
+        return True
+    if _inside_place_name(text, start, name):
         return True
     return len(name) == 2 and _BODY_BEFORE.search(text, max(0, start - 2), start) is not None
 
@@ -647,8 +665,6 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
         if unit.kind == "place" and named_body and not _held_at(text, hit.start(), hit.end()):
             continue
         if unit.kind == "place" and hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, hit.end()):
-            continue
-        if unit.kind == "place" and _region_of_body(text, hit.group(), hit.end()):
             continue
         if unit.kind == "place" and (
             address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit.start(), hit.end())
@@ -725,7 +741,7 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
         if name is None:
             continue
         start = end - len(name)
-        if _region_of_body(text, name, end):
+        if _region_of_body(text, name, end) or _inside_place_name(text, start, name):
             continue
         road = _ROAD_AFTER.match(text, end)
         venue = _venue(text, start, end)
