@@ -587,6 +587,13 @@ def test_national_officials_named_without_a_title_are_known_from_the_gazetteer()
     assert art.speakers == ["杨晓渡", "怀进鹏"]
 
 
+def test_national_bodies_that_announce_figures_or_hold_briefings() -> None:
+    art = article("中國物流與採購聯合會今天發布數據，前三季度社會物流總額同比增長。國務院聯防聯控機制召開新聞發布會。")
+    assert art.units == ["中国物流与采购联合会", "国务院联防联控机制"]
+    # a body's other spelling is named as the gazetteer names it
+    assert article("中华全国新闻工作者协会主办的新媒体大会在长沙举行。").units == ["中国记协"]
+
+
 def test_addresses_branches_and_enumerations_are_no_districts() -> None:
     # 台南区农业改良场: the Tainan region's station, whose name holds no 南区
     station = article("農業局今日邀集臺南區農業改良場專家勘查後壁區稻田的稻熱病。", title="稻熱病防治")
