@@ -587,6 +587,15 @@ def test_national_officials_named_without_a_title_are_known_from_the_gazetteer()
     assert art.speakers == ["杨晓渡", "怀进鹏"]
 
 
+def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
+    art = article(
+        "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",
+        "公告地點：本府都市發展局公告欄及臺南市永康區公所公告欄。",
+        title="變更永康六甲頂都市計畫主要計畫發布實施公告",
+    )
+    assert "台南市永康区公所" not in art.units
+
+
 def test_national_bodies_that_announce_figures_or_hold_briefings() -> None:
     art = article("中國物流與採購聯合會今天發布數據，前三季度社會物流總額同比增長。國務院聯防聯控機制召開新聞發布會。")
     assert art.units == ["中国物流与采购联合会", "国务院联防联控机制"]

@@ -181,7 +181,8 @@ def patterns() -> Patterns:
         # 新浪刚史高度赞赏中国发展成就，表示…: a short clause of the name's own, a comma, then what it said
         f"|{clause}{{2,24}}?[，,](?:{adverbs})*(?P<then_said>表示|指出|强调|希望|指示|要求|呼吁)))"
     )
-    unit_verbs = _alt([*lang["unit_verbs"], *lang["unit_news_verbs"]])
+    # (公告栏, 公布栏: a notice board, where a notice is posted, is no act of the body it belongs to)
+    unit_verbs = f"(?:{_alt([*lang['unit_verbs'], *lang['unit_news_verbs']])})(?!栏)"
     foreign_spokes = _alt(list(lang["unit_foreign_spokespeople"]))
     # 市府今(25)日于永华市政中心举行…: where a body held something
     venue = f"(?:于|在){clause}{{1,24}}?(?:{unit_verbs}|办理)"
