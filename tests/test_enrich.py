@@ -587,6 +587,14 @@ def test_national_officials_named_without_a_title_are_known_from_the_gazetteer()
     assert art.speakers == ["杨晓渡", "怀进鹏"]
 
 
+def test_councillors_who_interpellate_speak() -> None:
+    art = article("台南市議會今日市政總質詢，由市議員陳皇宇、郭清華、沈震東進行質詢，市長黃偉哲率各局處首長列席備詢。")
+    assert art.speakers[:3] == ["陈皇宇", "郭清华", "沈震东"]
+    # (the preposition that opens the clause is no part of the first name)
+    art = article("台南市議會今日市政總質詢，由陳碧玉、王家貞、吳禹寰議員質詢，市長黃偉哲列席備詢。")
+    assert art.speakers[:3] == ["陈碧玉", "王家贞", "吴禹寰"]
+
+
 def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
     art = article(
         "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",

@@ -208,9 +208,16 @@ _SENTENCE_REACH = 120
 _TITLE_AFTER_BODY_CHAR = "长"
 
 
+#: Prepositions that may open a clause right before a list of names.
+_LIST_OPENERS = "由经请"
+
+
 def _listed_names(listed: str) -> list[str]:
     """The names of a list (A、B和C), when most of its items begin with a family name."""
     items = [part for piece in listed.split("、") for part in _split_and(piece)]
+    # (由陈碧玉、王家贞议员质询: the preposition that opens the clause is no part of the first name)
+    if items and len(items[0]) == 4 and items[0][0] in _LIST_OPENERS and patterns().name.fullmatch(items[0], 1):
+        items[0] = items[0][1:]
     if sum(1 for item in items if patterns().name.match(item)) * 3 >= len(items) * 2:
         return items
     return []
