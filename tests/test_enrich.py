@@ -587,6 +587,17 @@ def test_national_officials_named_without_a_title_are_known_from_the_gazetteer()
     assert art.speakers == ["杨晓渡", "怀进鹏"]
 
 
+def test_a_name_before_its_title_is_known_when_the_text_then_says_family_name_and_title() -> None:
+    art = article(
+        "日本弘前市鐮田雅人副市長今日拜會許育典副市長。",
+        "許副市長表示，歡迎弘前市來訪。鐮田副市長表示感謝。",
+    )
+    assert art.speakers == ["许育典", "镰田雅人"]
+    # (俄罗斯总统 holds no family name 斯: a short form counts only when it opens its own clause)
+    art = article("習近平同俄羅斯聯邦總統普京會談。", "普京總統表示，俄方願深化合作。")
+    assert art.speakers == ["普京"]
+
+
 def test_councillors_who_interpellate_speak() -> None:
     art = article("台南市議會今日市政總質詢，由市議員陳皇宇、郭清華、沈震東進行質詢，市長黃偉哲率各局處首長列席備詢。")
     assert art.speakers[:3] == ["陈皇宇", "郭清华", "沈震东"]
