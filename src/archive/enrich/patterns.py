@@ -34,7 +34,7 @@ class Patterns:
     titled_foreign: re.Pattern[str]
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
     surname_title: re.Pattern[str]  # family name + title (黄市长), groups "surname" and "title"
-    named_title: re.Pattern[str]  # name + title wherever it stands (拜会许育典副市长), groups "name" and "title"
+    clause_surname_title: re.Pattern[str]  # surname_title opening a clause of its own (。许副市长表示)
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
     attend_list: re.Pattern[str]  # 出席会议的有A、B、C / 出席座谈会的党外人士还有A、B等, group "list"
     predicate: re.Pattern[str]  # what follows a name: group "verb" (speech) or "attend"
@@ -264,7 +264,7 @@ def patterns() -> Patterns:
             last=loose_item,
         ),
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
-        named_title=re.compile(f"(?P<name>{name_core})(?P<title>{titles_after})"),
+        clause_surname_title=re.compile(f"(?<![{HAN}])(?P<surname>{surname})(?P<title>{titles_after})"),
         name_list=_list_pattern(
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))",
             f"{dotted_item}[、和与]",

@@ -63,21 +63,20 @@ def candidates(text: str) -> set[str]:
         if m.start() and _known_short_form(text[m.start() - 1], m.group()):
             continue
         found.add(m.group("long") or m.group("name"))
+    # 拜会许育典副市长。…许副市长表示: a name before a title anywhere, when the text goes on to call the person by
+    # family name and that title, in a clause of its own (俄罗斯总统 holds no family name 斯)
+    for m in p.clause_surname_title.finditer(text):
+        surname, title = m.group("surname"), m.group("title")
+        at = text.find(title)
+        while at >= 0:
+            for size in (2, 3, 4):
+                name = text[max(0, at - size) : at]
+                if at - size != m.start() and name.startswith(surname) and p.name.fullmatch(name):
+                    before_title.add(name)
+            at = text.find(title, at + len(title))
     # 水利署也向黄市长说明, 过程中蔡组长表示: a name before a title that ends in the family name of another
     # person of the text is that person's short form (黄市长 = 黄伟哲) after a word, not a name
     # (checked against every other name at once, so the outcome does not depend on set order)
-    # 拜会许育典副市长。…许副市长表示: a name before a title anywhere, when the text goes on to call the person by
-    # family name and that title
-    # (the short form opening a clause of its own: 俄罗斯总统 holds no family name 斯)
-    short = {
-        (m.group("surname"), m.group("title"), m.start())
-        for m in p.surname_title.finditer(text)
-        if m.start() == 0 or not _HAN_CHAR.match(text, m.start() - 1)
-    }
-    for m in p.named_title.finditer(text):
-        name, title = m.group("name"), m.group("title")
-        if any(title == held and name.startswith(surname) and at != m.start() for surname, held, at in short):
-            before_title.add(name)
     others = found | before_title
     found.update(
         name
@@ -220,7 +219,6 @@ _SENTENCE_REACH = 120
 _TITLE_AFTER_BODY_CHAR = "长"
 
 
-_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 #: Prepositions that may open a clause right before a list of names.
 _LIST_OPENERS = "由经请"
 
