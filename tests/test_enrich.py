@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.enrich import enrich, lexicon
+from archive.enrich import candidates_of, enrich, lexicon
 from archive.enrich.people import candidates
 from archive.enrich.rescore import FieldModel
 from archive.extract import extract
@@ -623,6 +623,9 @@ def test_national_bodies_that_announce_figures_or_hold_briefings() -> None:
 
 
 def test_addresses_branches_and_enumerations_are_no_districts() -> None:
+    # 南部县市: the counties and cities of the south, not 南部县 (Sichuan)
+    south = Article(id="a", url="file:///a.txt", title="", sections=[Section(id="a#0", text="及南部县市民众。")])
+    assert "南部县" not in candidates_of(south).pools["districts"].by_value
     # 台南区农业改良场: the Tainan region's station, whose name holds no 南区
     station = article("農業局今日邀集臺南區農業改良場專家勘查後壁區稻田的稻熱病。", title="稻熱病防治")
     assert station.districts == ["后壁区"]

@@ -65,6 +65,8 @@ class UnitMatcher:
             # read, or glued to a word, is not one
             if any(start < hit.end() and hit.start() < end for start, end in taken):
                 continue
+            if hit.group().endswith("县") and text.startswith("市", hit.end()):
+                continue  # 南部县市: the counties and cities of the south (县市), not 南部县
             if (
                 hit.start()
                 and _HAN.match(text, hit.start() - 1)
