@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Thirty-four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels33.jsonl`` (further
+Thirty-six label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels35.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -60,6 +60,8 @@ LABEL_FILES = {
     "labels31.jsonl": {"cctv": 46, "tainan": 48},
     "labels32.jsonl": {"cctv": 48, "tainan": 48},
     "labels33.jsonl": {"cctv": 47, "tainan": 48},
+    "labels34.jsonl": {"cctv": 48, "tainan": 48},
+    "labels35.jsonl": {"cctv": 46, "tainan": 47},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
