@@ -606,6 +606,13 @@ def test_councillors_who_interpellate_speak() -> None:
     assert art.speakers[:3] == ["陈碧玉", "王家贞", "吴禹寰"]
 
 
+def test_co_hosts_listed_with_a_longer_name_than_the_listed_body_it_begins_with() -> None:
+    art = article("研讨会在海口开幕，由国家航天局、海南省人民政府与联合国外层空间事务办公室共同主办。")
+    assert art.units == ["国家航天局", "海南省政府", "联合国外层空间事务办公室"]
+    # (after 与 without 共同 or 联合, an unlisted name is a partner, not a host)
+    assert article("研讨会由国家航天局主办，与海南国际传播中心合作。").units == ["国家航天局"]
+
+
 def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
     art = article(
         "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",

@@ -241,7 +241,7 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
         if p.not_body.search(name):
             return None  # 多家社会组织: many bodies, or a kind of them
         if any(
-            inside.start() == 0 or m.aliases[inside.group()].jurisdiction != "world"
+            m.aliases[inside.group()].jurisdiction != "world" or inside.group() == name
             for inside in m.pattern.finditer(name)
         ):
             return None  # a listed body, or more words after or around one (联合国 may begin a longer name)
@@ -453,6 +453,9 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
 _BY = re.compile("(?<![自理缘事来])由(?![于此衷])")
 
 
+_TOGETHER = re.compile("共同|联合")
+
+
 def _rest_of_list(
     text: str, end: int, m: UnitMatcher, first: str | None = None
 ) -> tuple[list[Unit], int, str | None]:
@@ -465,13 +468,22 @@ def _rest_of_list(
     last: str | None = None
     while (joiner := _JOINER.match(text, end)) is not None:
         listed = m.pattern.match(text, joiner.end())
-        if listed is not None and (first is not None or m.aliases[listed.group()].kind == "body"):
+        # (与 more often joins a partner than a list item: an unlisted name after it only before 共同 or 联合)
+        shaped = _shaped_item(text, joiner.end(), m)
+        if shaped is not None and joiner.group() == "与" and not _TOGETHER.match(text, shaped[1]):
+            shaped = None
+        # (a name the list holds, unless an unlisted one runs longer from there: 联合国外层空间事务办公室)
+        if (
+            listed is not None
+            and (first is not None or m.aliases[listed.group()].kind == "body")
+            and (shaped is None or shaped[1] <= listed.end())
+        ):
             rest.append(m.aliases[listed.group()])
             end, last = listed.end(), listed.group()
             continue
         item = _shared_prefix(first, text, joiner.end(), m) if first is not None else None
-        if item is None and joiner.group() != "与":
-            item = _shaped_item(text, joiner.end(), m)
+        if item is None:
+            item = shaped
         if item is None:
             break
         rest.append(item[0])
