@@ -1254,6 +1254,8 @@ def test_pupils_curators_and_acting_heads_named_with_their_titles() -> None:
     )
     assert art.speakers == ["颜玮成", "辛绮", "邱宝彧"]
     assert article("为确保学生安全，市长黄伟哲今日表示将停课。").speakers == ["黄伟哲"]
+    # 委员高度肯定: a degree, not a member named 高度
+    assert article("水利局提报9件工程获评审委员高度肯定。").speakers == []
 
 
 def test_a_clause_of_the_name_then_a_comma_and_what_it_said() -> None:
