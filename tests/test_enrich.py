@@ -896,6 +896,13 @@ def test_a_reaction_piece_quotes_the_speaker_of_another_day() -> None:
         title="刘志远座谈会讲话引发反响",
     )
     assert art.speakers == []
+    # a title naming the meeting, not the speaker: the head quoted with the title is the one reacted to
+    art = article(
+        "中央经济工作会议精神在各地引发热烈反响。刘志远总书记强调，要稳中求进。",
+        "企业负责人王明华表示，将加大研发投入。",
+        title="中央经济工作会议精神引发热烈反响",
+    )
+    assert art.speakers == ["王明华"]
 
 
 def test_a_body_acts_through_its_study_group_and_with_a_bracketed_date() -> None:

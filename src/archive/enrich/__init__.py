@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
-from archive.enrich.people import PeopleFinder, candidates, full_forms, loose_names, short_forms
+from archive.enrich.people import HEAD_TITLE, PeopleFinder, candidates, full_forms, loose_names, short_forms
 from archive.enrich.rescore import (
     FieldModel,
     Pool,
@@ -143,18 +143,22 @@ def _reaction_at(title: str) -> int:
 _JUDGED_REACH = 4
 
 
-def _reacted_to(title: str, names: set[str]) -> set[str]:
-    """习近平…座谈会讲话引发反响, 多国人士评价习近平…演讲: the people a title names as those reacted to."""
+def _reacted_to(title: str, names: set[str], full: str = "") -> set[str]:
+    """习近平…座谈会讲话引发反响, 多国人士评价习近平…演讲: the people a title names as those reacted to, and,
+    in such a piece, the heads the text names with their title (习近平总书记强调…: the one whose words are
+    reacted to)."""
     at = _reaction_at(title)
     if at < 0:
         return set()
     judged = title.find("评价", at)
     after = judged + len("评价") if judged >= 0 else -1
-    return {
+    reacted = {
         name
         for name in names
         if 0 <= title.find(name) < at or (after >= 0 and 0 <= title.find(name, after) <= after + _JUDGED_REACH)
     }
+    heads = {name for name in names if re.search(f"{re.escape(name)}(?:{HEAD_TITLE.pattern})", full)}
+    return reacted | heads
 
 
 def enrich(article: Article, models: dict[str, FieldModel] | None = None) -> Article:
@@ -267,7 +271,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         for section in article.sections:
             section.speakers = [restored.get(n, n) for n in section.speakers]
             section.attendees = [restored.get(n, n) for n in section.attendees]
-    quoted = _reacted_to(title, {*speakers, *attendees})
+    quoted = _reacted_to(title, {*speakers, *attendees}, full)
     if quoted:
         speakers = [n for n in speakers if n not in quoted]
         for section in article.sections:

@@ -363,8 +363,8 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(alternatives), re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
 
 
-#: Titles of heads of state and government, written after a name that another's speech refers to.
-_HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
+#: Titles of heads of party, state and government, written after a name that another's speech refers to.
+HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
 #: A title, then 代表 right before a name: that person is represented by the one with the title (副市长代表…市长).
 _REPRESENTED_BEFORE = re.compile(r"(?:长|主任|秘书|委员|书记|主委|执行长|总干事)代表$")
 #: A preposition between the start of a clause and a name: the name is its object.
@@ -452,7 +452,7 @@ class PeopleFinder:
                 continue
             # 李克强表示，…。习近平主席指出，…: a name with its title after it, in a paragraph that another
             # opened with what they said, is quoted in that speech
-            if _HEAD_TITLE.match(text, m.end()) and self._in_others_speech(text, m.start(), m.group()):
+            if HEAD_TITLE.match(text, m.end()) and self._in_others_speech(text, m.start(), m.group()):
                 continue
             # 赵卿惠副市长代表黄伟哲市长欢迎…: the one represented is not there; the representative speaks
             if _REPRESENTED_BEFORE.search(text, max(0, m.start() - 4), m.start()) or self._named_before_behalf(
