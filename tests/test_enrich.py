@@ -903,6 +903,12 @@ def test_a_reaction_piece_quotes_the_speaker_of_another_day() -> None:
         title="中央经济工作会议精神引发热烈反响",
     )
     assert art.speakers == ["王明华"]
+    # …and the ones who react may stand between the verb and 反响
+    art = article(
+        "刘志远总书记的重要讲话在各地引起热烈反响。大家表示，要把讲话精神落到实处。",
+        title="刘志远总书记在中央农村工作会议上的重要讲话引起各地干部群众热烈反响",
+    )
+    assert art.speakers == []
 
 
 def test_a_body_acts_through_its_study_group_and_with_a_bracketed_date() -> None:

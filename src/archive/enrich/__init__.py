@@ -133,10 +133,18 @@ def _restored_names(names: set[str], folded: str, raw: str) -> dict[str, str]:
     return restored
 
 
+#: …引起各地干部群众热烈反响: who reacted may stand between the verb and 反响.
+_REACTION = re.compile("引[发起][\u4e00-\u9fff]{0,12}?反响")
+
+
 def _reaction_at(title: str) -> int:
     """Where a title reporting reactions (…讲话引发反响) names them, or -1."""
     marks = [str(mark) for mark in load().language.get("reaction_marks", [])]
-    return min((title.find(mark) for mark in marks if mark in title), default=-1)
+    found = [title.find(mark) for mark in marks if mark in title]
+    reaction = _REACTION.search(title)
+    if reaction is not None:
+        found.append(reaction.start())
+    return min(found, default=-1)
 
 
 #: How far after a mark ending in 评价 the one whose speech is judged may be named (人士评价习近平…).
