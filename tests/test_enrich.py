@@ -911,6 +911,15 @@ def test_a_reaction_piece_quotes_the_speaker_of_another_day() -> None:
     assert art.speakers == []
 
 
+def test_a_sentence_dated_by_its_year_tells_of_another_day() -> None:
+    art = article(
+        "文明交流互鉴是推动人类文明进步的动力。",
+        "2019年5月，刘志远主席在亚洲文明对话大会开幕式上发表主旨演讲，呼吁坚持相互尊重。",
+        title="新思想引领新征程 文明交流互鉴",
+    )
+    assert art.speakers == []
+
+
 def test_a_body_acts_through_its_study_group_and_with_a_bracketed_date() -> None:
     art = article(
         "中共全国政协党组理论学习中心组举行集体学习。",

@@ -219,6 +219,14 @@ _SENTENCE_REACH = 120
 _TITLE_AFTER_BODY_CHAR = "长"
 
 
+#: A sentence that opens with a date of its own year (2019年5月，…): what it tells happened on another day.
+_YEAR_OPENED = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in "。！？\n") + 1
+
+
 #: Prepositions that may open a clause right before a list of names.
 _LIST_OPENERS = "由经请"
 
@@ -449,6 +457,9 @@ class PeopleFinder:
                 continue
             # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
             if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()):
+                continue
+            # 2019年5月，习近平主席在亚洲文明对话大会上发表演讲: a sentence dated by its year tells of another day
+            if _YEAR_OPENED.match(text, _sentence_start(text, m.start())):
                 continue
             # 李克强表示，…。习近平主席指出，…: a name with its title after it, in a paragraph that another
             # opened with what they said, is quoted in that speech
