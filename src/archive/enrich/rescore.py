@@ -23,6 +23,7 @@ import functools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -31,7 +32,7 @@ from typing import Any
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.patterns import clause_start, patterns
 from archive.enrich.trie import Hit
-from archive.enrich.units import UnitMatcher, address_or_branch, governments, resolve
+from archive.enrich.units import UnitMatcher, address_or_branch, government_opens, governments, resolve
 
 #: How many mentions of one candidate are read (the first ones; later ones add little and cost time).
 _MENTIONS = 4
@@ -167,26 +168,23 @@ def government_pool(
     pool = Pool()
     ours = governments()
     by_jurisdiction = {j.id: j.government for j in load().jurisdictions if j.government}
-    p = patterns()
+    named: Counter[str] = Counter()  # mentions of each government, and those that open a clause
+    opening: Counter[str] = Counter()
 
     def mentioned(candidate: Candidate, start: int, end: int, how: str) -> None:
         candidate.mention(start, end, most=_GOVERNMENT_MENTIONS)
         candidate.tags.add(f"g_spelled={how}")
         if start < title_end:
             candidate.tags.add("g_title")
-        lead = p.government_lead.match(full, clause_start(full, start))
-        if lead is not None and lead.end() == start:
-            candidate.tags.add(f"g_opens={full[end : end + 2]}")
-            candidate.tags.add("g_opens")
-            counts[candidate.value][1] += 1
-        counts[candidate.value][0] += 1
+        if government_opens(full, start):
+            candidate.tags |= {"g_opens", f"g_opens={full[end : end + 2]}"}
+            opening[candidate.value] += 1
+        named[candidate.value] += 1
 
-    counts: dict[str, list[int]] = {}
     for hit in hits:
         unit = resolve(m.aliases[hit.group()], home)
         if unit is None or unit.name not in ours or not hit.group().endswith("府"):
             continue  # (台南市 alone is the city)
-        counts.setdefault(unit.name, [0, 0])
         how = "full" if hit.group() == unit.name else "short"
         mentioned(pool.get(unit.name), hit.start(), hit.end(), how)
     issuers = [unit for unit in given if by_jurisdiction.get(unit.jurisdiction)]
@@ -194,8 +192,7 @@ def government_pool(
     if len(in_play) == 1:
         government = in_play.pop()
         candidate = pool.get(government)
-        counts.setdefault(government, [0, 0])
-        for word in p.government_self:
+        for word in patterns().government_self:
             for start, end in _occurrences(full, word):
                 mentioned(candidate, start, end, "self")  # 本府: a notice's own words
         for unit in issuers:
@@ -210,8 +207,8 @@ def government_pool(
         if not issuers:
             candidate.tags.add("issued=none")
     for candidate in pool:
-        named, opening = counts.get(candidate.value, [0, 0])
-        candidate.tags |= {"government", f"g_named={_bucket(named)}", f"g_opening={_bucket(opening)}"}
+        value = candidate.value
+        candidate.tags |= {"government", f"g_named={_bucket(named[value])}", f"g_opening={_bucket(opening[value])}"}
         if "公告" in full[:title_end]:
             candidate.tags.add("g_notice")
     for name in chosen:

@@ -586,11 +586,15 @@ def governments() -> frozenset[str]:
     return frozenset(j.government for j in load().jurisdictions if j.government)
 
 
+def government_opens(text: str, start: int) -> bool:
+    """The government's name at ``start`` opens its clause, after a lead-in word at most (为此市府…)."""
+    lead = patterns().government_lead.match(text, clause_start(text, start))
+    return lead is not None and lead.end() == start
+
+
 def _government_acts(text: str, start: int, end: int) -> bool:
     """The name at ``start`` opens its clause (after a lead-in word at most) and a verb of acting follows in it."""
-    p = patterns()
-    lead = p.government_lead.match(text, clause_start(text, start))
-    return lead is not None and lead.end() == start and p.government_act.match(text, end) is not None
+    return government_opens(text, start) and patterns().government_act.match(text, end) is not None
 
 
 def leading(text: str, m: UnitMatcher, home: str | None = None) -> Unit | None:
