@@ -1597,3 +1597,26 @@ def test_the_issuing_bodys_jurisdiction_is_in_play_when_the_text_names_none() ->
     title = "0501南区盐埕天后宫捐血活动"
     art = article("恭祝天上圣母圣诞，欢迎民众踊跃捐血。", title=title, units=["臺南市政府民政局"])
     assert art.districts == ["南区"]
+
+
+def test_names_listed_before_a_comma_and_an_adverb_all_speak() -> None:
+    art = article("围绕基层治理，全国政协委员张立新、王海燕、刘国庆，也分享了各自在一线调研的体会。")
+    assert art.speakers == ["张立新", "王海燕", "刘国庆"]
+    # (the object of a clause opened by another is not its subject: 与到访的张华握手，并…)
+    art = article("李明与到访的张华亲切握手，并一同出席签约仪式。")
+    assert "张华" not in [*art.speakers, *art.attendees]
+
+
+def test_a_list_of_places_that_the_opening_cuts_is_read_whole() -> None:
+    lead = (
+        "为减轻新手父母照顾婴幼儿的负担，市府持续扩大公共托育服务，除提供育儿指导、到宅访视及托育补助外，"
+        "也结合社区资源办理亲子共学课程，让家长在住家附近就能找到可信赖的照顾者，兼顾工作与家庭，"
+        "相关服务均免费提供，欢迎有需要的家庭多加利用，详情可洽社会局。"
+        "服务人员皆须完成专业训练并定期接受考核，市府亦将不定期抽查服务品质，确保每一位婴幼儿与其家长都能获得安全、妥善且温暖的照顾。"
+    )
+    listed = "社会局于新营区、南区、归仁区、安平区、安南区、新市区设置六处临时托育据点。"
+    # (the first 200 characters end inside the list, after its third place)
+    assert (lead + listed)[:200].endswith("归仁区、")
+    assert article(lead + listed, title="社会局扩大公共托育服务").districts == []
+    few = "社会局于新营区、南区设置两处临时托育据点。"
+    assert article(lead + few, title="社会局扩大公共托育服务").districts == ["新营区", "南区"]

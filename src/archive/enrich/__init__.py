@@ -47,6 +47,17 @@ __all__ = ["Candidates", "candidates_of", "enrich", "lexicon"]
 #: The opening text whose places count as where the event is, and how many places make a mere enumeration.
 _OPENING_CHARS = 200
 _OPENING_PLACES = 3
+#: What ends a sentence, where an opening cut inside it runs on to.
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _opening(text: str) -> str:
+    """The first ``_OPENING_CHARS`` of ``text``, run on to the end of the sentence they cut (at most as far
+    again)."""
+    end = _SENTENCE_END.search(text, _OPENING_CHARS - 1, 2 * _OPENING_CHARS)
+    return text[: end.end() if end else 2 * _OPENING_CHARS]
+
+
 #: More sites than this in one article is a city-wide list (dengue cases in twelve districts), not a place.
 _MOST_SITES = 6
 
@@ -301,7 +312,12 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     _add(article.districts, places_named(title, units_matcher))
     _add(article.districts, county_sites(title))
     if not article.districts:
-        _add(article.districts, places_named(opening, units_matcher, limit=_OPENING_PLACES))
+        # (a list the cut leaves unfinished is read whole: a place it drops as one of many, or too many places,
+        # make none)
+        whole = places_named(_opening(texts[0]), units_matcher)
+        if len(whole) < _MOST_SITES:
+            cut = places_named(opening, units_matcher, limit=_OPENING_PLACES)
+            _add(article.districts, [d for d in cut if d in whole])
     if len({d for found in section_sites for d in found}) <= _MOST_SITES:
         for section, places in zip(article.sections, section_sites, strict=True):
             _add(section.districts, places)

@@ -161,7 +161,11 @@ def patterns() -> Patterns:
     )
     # (民政局颜振标局长对疫情非常关心，并指示…: the topic's clause may end in a comma and 并 before the verb)
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向){clause}{{1,40}}?(?:[，,]并)?)"
-    lead_in = f"(?:{titles_after})?(?:等{clause}{{0,12}}?)?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+    # (姜鹏，也讲述了…: a comma may part the names from an adverb and their verb)
+    lead_in = (
+        f"(?:{titles_after})?(?:等{clause}{{0,12}}?(?:{DATE})?|(?:{DATE})?(?:(?P<comma>[，,])(?=(?:{adverbs})))?)(?:{adverbs})*{setting}?"
+        f"(?:{adverbs})*"
+    )
     # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
     # 与会同志提出询问: 与会 before a noun is no verb (陪同人员同机抵达 still is one)
     plain_attend = _alt([str(a) for a in lang["attendance_verbs"] if a not in ("与会", "参会")])
@@ -269,7 +273,8 @@ def patterns() -> Patterns:
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))",
             f"{dotted_item}[、和与]",
             # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
-            f"{group_topic}|(?:{titles_after})?(?:等{clause}{{0,8}}?)?(?:{adverbs})*{others}{rostrum}"
+            # (薛其坤、孙东明、姜鹏，也讲述了…: a comma may part the list from an adverb and its verb)
+            f"{group_topic}|(?:{titles_after})?(?:等{clause}{{0,8}}?|[，,](?=(?:{adverbs})))?(?:{adverbs})*{others}{rostrum}"
             f"(?:{attend}|{speech_full})",
             last=f"{list_item}?",
         ),

@@ -486,8 +486,9 @@ class PeopleFinder:
                 continue
             # (…，表示 after a clause of the name's own, but not when a preposition makes the name its object:
             # 与任建新同志亲属一一握手，表示慰问)
-            # (nor when another name opens the clause: 李强首先转达习近平总书记…的问候，表示)
-            if predicate.group("then_said") and (
+            # (nor when another name opens the clause: 李强首先转达习近平总书记…的问候，表示; so too for a comma
+            # before an adverb and the verb: 迎接习近平，并为…)
+            if (predicate.group("then_said") or predicate.group("comma")) and (
                 not _opens_clause(text, m.start()) or self._named_earlier_in_clause(text, m.start())
             ):
                 continue
