@@ -1620,3 +1620,10 @@ def test_a_list_of_places_that_the_opening_cuts_is_read_whole() -> None:
     assert article(lead + listed, title="社会局扩大公共托育服务").districts == []
     few = "社会局于新营区、南区设置两处临时托育据点。"
     assert article(lead + few, title="社会局扩大公共托育服务").districts == ["新营区", "南区"]
+
+
+def test_a_deputys_title_and_a_lawyers_follow_the_name() -> None:
+    art = article("代表市长主持典礼的李文德副秘书长致词时表示，体育推广是市府重点工作。")
+    assert art.speakers == ["李文德"]
+    art = article("受托处理本案的吴佳蓉律师则表示，双方应在体制内理性沟通。")
+    assert art.speakers == ["吴佳蓉"]
