@@ -1627,3 +1627,13 @@ def test_a_deputys_title_and_a_lawyers_follow_the_name() -> None:
     assert art.speakers == ["李文德"]
     art = article("受托处理本案的吴佳蓉律师则表示，双方应在体制内理性沟通。")
     assert art.speakers == ["吴佳蓉"]
+
+
+def test_a_name_opening_a_sentence_speaks_through_a_few_clauses() -> None:
+    art = article("市长陈志明今日来到赛场，为选手加油打气，感谢工作人员辛劳，表示赛会圆满需要大家一起努力。")
+    assert art.speakers == ["陈志明"]
+    # (not a name that qualifies a noun, nor the object of a verb before it)
+    art = article("众人在赵国华同志的灵前肃立默哀，向其遗体三鞠躬，表示深切哀悼。")
+    assert art.speakers == []
+    art = article("会长更希望林农民能更加精进，给消费者最好的品质，并呼吁各界支持。")
+    assert "林农民" not in art.speakers

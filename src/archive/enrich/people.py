@@ -386,6 +386,36 @@ def _opens_clause(text: str, start: int) -> bool:
     return not _PREPOSITION_BEFORE.search(before) and patterns().object_verb_before.search(before) is None
 
 
+#: What may stand before a title that opens a clause: a place's short name (安平区长), a name ending like a
+#: place's (台南市长), or a country (俄罗斯总统).
+_SHORT_PLACE = 2
+_PLACE_ENDS = frozenset("市区县省州国")
+
+
+@functools.cache
+def _title_before_end() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(map(re.escape, load().language['titles_before']))})$")
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(c for j in load().jurisdictions for c in j.countries)
+
+
+def _clauses(span: str) -> int:
+    return span.count("，") + span.count(",")
+
+
+def _heads_clause(text: str, start: int) -> bool:
+    """The name at ``start`` opens its clause, alone or after its title (市长黄伟哲…): the subject that the
+    clauses after it, up to a verb of speech, go on telling of."""
+    before = text[clause_start(text, start) : start].strip()
+    title = _title_before_end().search(before)
+    if title is not None:
+        before = before[: title.start()]  # (a place may stand before the title: 安平区长萧泰华)
+    return not before or len(before) <= _SHORT_PLACE or before[-1] in _PLACE_ENDS or before in _countries()
+
+
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
@@ -428,6 +458,13 @@ class PeopleFinder:
         if self.names is None or not text.endswith("代表", 0, start):
             return False
         return any(hit.end() == start - 2 for hit in self.names.finditer(text, max(0, start - 8), start - 2))
+
+    @staticmethod
+    def _possessed(text: str, end: int) -> bool:
+        """The name ending at ``end`` (maybe with its title) is followed by 的: it qualifies a noun, the subject
+        of what follows (李克强同志的遗体…)."""
+        title = patterns().titles_after.match(text, end)
+        return text.startswith("的", title.end() if title else end)
 
     def _named_earlier_in_clause(self, text: str, start: int) -> bool:
         """Another known name stands between the start of the clause and ``start``: it is the subject."""
@@ -489,7 +526,10 @@ class PeopleFinder:
             # (nor when another name opens the clause: 李强首先转达习近平总书记…的问候，表示; so too for a comma
             # before an adverb and the verb: 迎接习近平，并为…)
             if (predicate.group("then_said") or predicate.group("comma")) and (
-                not _opens_clause(text, m.start()) or self._named_earlier_in_clause(text, m.start())
+                not _opens_clause(text, m.start())
+                or self._named_earlier_in_clause(text, m.start())
+                or self._possessed(text, end)
+                or (_clauses(predicate.group()) > 1 and not _heads_clause(text, m.start()))
             ):
                 continue
             spoke = any(predicate.group(g) for g in ("verb", "topic_verb", "said", "group_verb", "then_said"))
