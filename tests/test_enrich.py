@@ -1637,3 +1637,13 @@ def test_a_name_opening_a_sentence_speaks_through_a_few_clauses() -> None:
     assert art.speakers == []
     art = article("会长更希望林农民能更加精进，给消费者最好的品质，并呼吁各界支持。")
     assert "林农民" not in art.speakers
+
+
+def test_a_councillors_concern_put_to_the_government_is_a_question() -> None:
+    art = article("有关刘文华议员关心新化区公幼增班议题，教育局回应，明年将增设两班。")
+    assert art.speakers == ["刘文华"]
+    art = article("议员郑美玲关切安南区道路拓宽进度，工务局回应已完成设计。")
+    assert art.speakers == ["郑美玲"]
+    # (a mayor's concern is no question; many councillors are no one)
+    art = article("陈志明市长关心选手安全。过程中许多议员关切此事。")
+    assert art.speakers == []

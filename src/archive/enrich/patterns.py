@@ -45,6 +45,9 @@ class Patterns:
     unit_predicate: re.Pattern[str]
     place_predicate: re.Pattern[str]  # a place speaks as a body only with its own verb (浦东新区介绍)
     heard: re.Pattern[str]  # 听取… before a unit
+    legislator_title_before: re.Pattern[str]  # 议员 right before a name
+    legislator_verb: re.Pattern[str]  # 关心… after a name that 议员 stands before
+    legislator_title_verb: re.Pattern[str]  # 议员关心… after a name
     pronoun: re.Pattern[str]
     bare_title: re.Pattern[str]  # 市长致词表示: a title alone before a speech verb, group "title"
     blocked_before: re.Pattern[str]  # 按照… before a name or body: not a role here
@@ -149,10 +152,12 @@ def patterns() -> Patterns:
     heads = _alt(list(lang["list_heads"]))
     spokes = _alt(list(lang["unit_spokespeople"]))
 
+    legislator_titles = _alt(list(lang["legislator_titles"]))
+    legislator_verbs = _alt(list(lang["legislator_verbs"]))
     after_name = (
         f'(?=[、，,。；;：:\\s（(“"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|'
         f"会谈|会见|会晤|通电话|举行|"
-        f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after}))"
+        f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after})|(?:{legislator_verbs}))"
     )
     clause = f"[^{CLAUSE_END}]"
     # …or a short place right before the verb (在合肥作宣讲报告)
@@ -259,7 +264,7 @@ def patterns() -> Patterns:
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body
             f"(?P<name>{name_core})(?:{titles_after})"
-            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|就|在|受|对|代表{clause}{{2,16}}?(?:{speech_full})))"
+            f"(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|{legislator_verbs}|就|在|受|对|代表{clause}{{2,16}}?(?:{speech_full})))"
         ),
         attend_list=_list_pattern(
             f"(?:(?:{_alt(list(lang['attendance_list_heads']))})"
@@ -293,6 +298,9 @@ def patterns() -> Patterns:
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,
         heard=re.compile("(?:听取|听了|听取了)$"),
+        legislator_title_before=re.compile(f"(?:{legislator_titles})$"),
+        legislator_verb=re.compile(f"(?:{adverbs})*(?:{legislator_verbs})"),
+        legislator_title_verb=re.compile(f"(?:{legislator_titles})(?:{adverbs})*(?:{legislator_verbs})"),
         pronoun=re.compile(
             f"(?<![其])(?P<pronoun>他|她)(?![们])(?:{adverbs})*{setting}?(?:{adverbs})*(?P<verb>{speech_full})"
         ),

@@ -109,11 +109,17 @@ def candidates(text: str) -> set[str]:
         name
         for name in found
         if (name in long_ok or _plausible(name))
+        and name not in _not_names()
         and not _body_word(name, text)
         and not _title_start(name)
         and not p.title_end.search(name, 1)  # 高级代表 (希腊总理高级代表): a word ending in a title is none
         and not any(_known_and_more(name, person) for person in known_here)
     }
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    return frozenset(str(word) for word in load().language.get("not_names", []))
 
 
 @functools.cache
@@ -512,6 +518,13 @@ class PeopleFinder:
             if not spoken_to and p.object_verb_before.search(text, max(0, m.start() - 4), m.start()) is None:
                 for name in chain:
                     roles.mentions.append((end, name))
+            # 陈秋宏议员关心…, 议员王家贞关切…: a legislator's question to the government
+            if p.legislator_title_verb.match(text, end) or (
+                p.legislator_verb.match(text, end)
+                and p.legislator_title_before.search(text, max(0, m.start() - 4), m.start())
+            ):
+                roles.add(roles.speakers, chain)
+                continue
             predicate = p.predicate.match(text, end)
             if predicate is None:
                 # …宣读习近平主席贺信: the letter's writer speaks to the event
