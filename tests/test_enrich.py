@@ -1647,3 +1647,8 @@ def test_a_councillors_concern_put_to_the_government_is_a_question() -> None:
     # (a mayor's concern is no question; many councillors are no one)
     art = article("陈志明市长关心选手安全。过程中许多议员关切此事。")
     assert art.speakers == []
+
+
+def test_the_special_administrative_regions_bodies_are_named_canonically() -> None:
+    art = article("香港特别行政区政府今日宣布，将于下月举办国际创科论坛。")
+    assert art.units == ["香港特区政府"]
