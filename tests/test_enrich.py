@@ -1652,3 +1652,8 @@ def test_a_councillors_concern_put_to_the_government_is_a_question() -> None:
 def test_the_special_administrative_regions_bodies_are_named_canonically() -> None:
     art = article("香港特别行政区政府今日宣布，将于下月举办国际创科论坛。")
     assert art.units == ["香港特区政府"]
+
+
+def test_a_foreign_chief_executive_named_after_the_title_speaks_later() -> None:
+    art = article("副主席王东明会见某国际银行总经理哈里斯。", "哈里斯高度评价双方合作，表示愿继续深化交流。")
+    assert "哈里斯" in art.speakers
