@@ -1657,3 +1657,8 @@ def test_the_special_administrative_regions_bodies_are_named_canonically() -> No
 def test_a_foreign_chief_executive_named_after_the_title_speaks_later() -> None:
     art = article("副主席王东明会见某国际银行总经理哈里斯。", "哈里斯高度评价双方合作，表示愿继续深化交流。")
     assert "哈里斯" in art.speakers
+
+
+def test_listed_members_who_answer_on_topics_of_their_own_all_speak() -> None:
+    art = article("在今天的委员通道上，全国政协委员叶明、莫华、张兴远也分别就深海装备、稳就业等问题回答了记者的提问。")
+    assert art.speakers == ["叶明", "莫华", "张兴远"]

@@ -280,7 +280,9 @@ def patterns() -> Patterns:
             f"{dotted_item}[、和与]",
             # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
             # (薛其坤、孙东明、姜鹏，也讲述了…: a comma may part the list from an adverb and its verb)
-            f"{group_topic}|(?:{titles_after})?(?:等{clause}{{0,8}}?|[，,](?=(?:{adverbs})))?(?:{adverbs})*{others}{rostrum}"
+            # (叶聪、莫荣、张兴赢也分别就…等问题回答了…: a topic of their own before the verb)
+            f"{group_topic}|(?:{adverbs})*{topic}(?:{adverbs})*{speech_strong}"
+            f"|(?:{titles_after})?(?:等{clause}{{0,8}}?|[，,](?=(?:{adverbs})))?(?:{adverbs})*{others}{rostrum}"
             f"(?:{attend}|{speech_full})",
             last=f"{list_item}?",
         ),
