@@ -1662,3 +1662,8 @@ def test_a_foreign_chief_executive_named_after_the_title_speaks_later() -> None:
 def test_listed_members_who_answer_on_topics_of_their_own_all_speak() -> None:
     art = article("在今天的委员通道上，全国政协委员叶明、莫华、张兴远也分别就深海装备、稳就业等问题回答了记者的提问。")
     assert art.speakers == ["叶明", "莫华", "张兴远"]
+
+
+def test_a_commander_in_chief_speaks_and_a_region_after_a_title_is_no_name() -> None:
+    art = article("该国武装部队总司令穆罕达当天在苏丹北部州发表讲话，表示将继续作战。")
+    assert art.speakers == ["穆罕达"]
