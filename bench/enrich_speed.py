@@ -33,6 +33,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "enrich_speed.json")
     args = parser.parse_args()
 
+    if not CORPUS.is_file():
+        raise SystemExit(f"enrich_speed: corpus not found: {CORPUS} (set ARCHIVE_SHARED to the shared folder)")
     stream = iter_documents([CORPUS])
     if args.limit is not None:
         stream = itertools.islice(stream, args.limit)
@@ -46,6 +48,8 @@ def main() -> None:
         except ArchiveError:
             continue
     extract_seconds = time.perf_counter() - started
+    if not articles:
+        raise SystemExit(f"enrich_speed: no article could be read from {CORPUS}")
 
     warm = time.perf_counter()
     enrich(Article.from_dict(articles[0].to_dict()))  # loads the gazetteer, compiles the patterns
