@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Thirty-eight label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels37.jsonl`` (further
+Forty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels39.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -64,6 +64,8 @@ LABEL_FILES = {
     "labels35.jsonl": {"cctv": 46, "tainan": 47},
     "labels36.jsonl": {"cctv": 48, "tainan": 48},
     "labels37.jsonl": {"cctv": 48, "tainan": 48},
+    "labels38.jsonl": {"cctv": 48, "tainan": 48},
+    "labels39.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
