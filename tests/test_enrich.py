@@ -1667,3 +1667,8 @@ def test_listed_members_who_answer_on_topics_of_their_own_all_speak() -> None:
 def test_a_commander_in_chief_speaks_and_a_region_after_a_title_is_no_name() -> None:
     art = article("该国武装部队总司令穆罕达当天在苏丹北部州发表讲话，表示将继续作战。")
     assert art.speakers == ["穆罕达"]
+
+
+def test_the_one_represented_after_a_title_does_not_speak() -> None:
+    art = article("王储哈立德出席峰会。", "哈立德代表国王法赫里主持峰会，表示各方应加强合作。")
+    assert art.speakers == ["哈立德"]

@@ -381,6 +381,9 @@ def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
 HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
 #: A title, then 代表 right before a name: that person is represented by the one with the title (副市长代表…市长).
 _REPRESENTED_BEFORE = re.compile(r"(?:长|主任|秘书|委员|书记|主委|执行长|总干事)代表$")
+#: 代表, then maybe a title of the one represented (沙特国王), right before a name; how far back it may start.
+_BEHALF_BEFORE = re.compile(f"代表(?:[^{CLAUSE_END}]{{0,8}}?(?:国王|总统|主席|首相|总理|市长|部长|王储|埃米尔))?$")
+_BEHALF_REACH = 14
 #: A preposition between the start of a clause and a name: the name is its object.
 _PREPOSITION_BEFORE = re.compile("[与向对和同跟为把被给]")
 
@@ -459,11 +462,15 @@ class PeopleFinder:
         return bool(speakers) and name not in speakers
 
     def _named_before_behalf(self, text: str, start: int) -> bool:
-        """A known name, then 代表, right before ``start`` (卢禹璁代表黄伟哲市长): the name at ``start`` is
-        represented."""
-        if self.names is None or not text.endswith("代表", 0, start):
+        """A known name, then 代表 and maybe the title of the one represented, right before ``start``
+        (卢禹璁代表黄伟哲市长, 穆罕默德代表沙特国王萨勒曼): the name at ``start`` is represented."""
+        if self.names is None:
             return False
-        return any(hit.end() == start - 2 for hit in self.names.finditer(text, max(0, start - 8), start - 2))
+        behalf = _BEHALF_BEFORE.search(text, max(0, start - _BEHALF_REACH), start)
+        if behalf is None:
+            return False
+        at = behalf.start()
+        return any(hit.end() == at for hit in self.names.finditer(text, max(0, at - 8), at))
 
     @staticmethod
     def _possessed(text: str, end: int) -> bool:
