@@ -653,12 +653,23 @@ def address_or_branch(text: str, start: int, name: str) -> bool:
     return len(name) == 2 and _BODY_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
+#: After a place, a school of its own in a list of schools (南区喜树国小、北区贤北国小): the school's seat.
+_SCHOOL_LISTED = re.compile(
+    r"[\u4e00-\u9fff]{0,5}?(?:国小|国中|高中|高工|高商|小学|中学|国民小学|国民中学|幼儿园)(?=[、及和与]|等)"
+)
+
+
 def _in_enumeration(text: str, start: int, end: int) -> bool:
     """The place at ``start``…``end`` is one of many listed: its clause lists five or more items, or more follow
-    it than the list names (…、安定区等10区)."""
+    it than the list names (…、安定区等10区), or it is the seat of a school in a list of schools."""
     clause = _CLAUSE.match(text, clause_start(text, start))
     if clause is not None and clause.group().count("、") >= _ENUMERATION:
         return True
+    listed_school = _SCHOOL_LISTED.match(text, end) is not None or (
+        text.endswith("、", 0, start) and _SCHOOL_LISTED.match(text + "、", end) is not None
+    )
+    if listed_school and _AT_BEFORE.search(text, max(0, start - 6), start) is None:
+        return True  # (not 于北区民德国中及…: the venue of what is held)
     return _MORE_LISTED.match(text, end) is not None
 
 
