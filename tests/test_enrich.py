@@ -1675,7 +1675,10 @@ def test_the_one_represented_after_a_title_does_not_speak() -> None:
 
 
 def test_the_seats_of_schools_in_a_list_are_no_sites() -> None:
-    art = article("台南市获奖学校计有南区光明国小、北区文华国小、东区德心国小等3校，将由教育局公开表扬。", title="三校获品德教育奖")
+    art = article(
+        "台南市获奖学校计有南区光明国小、北区文华国小、东区德心国小等3校，将由教育局公开表扬。",
+        title="三校获品德教育奖",
+    )
     assert art.districts == []
     art = article("台南市教育局将于北区文华国中及善化区文化园区分别举办亲子活动。", title="教育局举办亲子活动")
     assert art.districts == ["北区", "善化区"]
