@@ -1682,3 +1682,12 @@ def test_the_seats_of_schools_in_a_list_are_no_sites() -> None:
     assert art.districts == []
     art = article("台南市教育局将于北区文华国中及善化区文化园区分别举办亲子活动。", title="教育局举办亲子活动")
     assert art.districts == ["北区", "善化区"]
+
+
+def test_places_after_a_count_of_six_or_more_are_a_list() -> None:
+    art = article(
+        "台南市卫生局今日计有8个地点提供疫苗免预约接种服务，包含盐水区武庙宴会厅、东区龙山活动中心，"
+        "以及后壁、麻豆、六甲、大内、山上、新化等区卫生所。",
+        title="疫苗免预约接种地点公布",
+    )
+    assert art.districts == []

@@ -659,9 +659,21 @@ _SCHOOL_LISTED = re.compile(
 )
 
 
+#: Earlier in the sentence, a count of the places it lists (计有10个地点…，包含盐水区…): six or more make a list.
+_COUNTED_PLACES = re.compile(r"(\d{1,3})个?(?:地点|处|据点|接种站|站点|场地|区)")
+_SENTENCE_ENDS = "。；;！!？?\n"
+_MANY_PLACES = 6
+
+
+def _counted_many(text: str, start: int) -> bool:
+    sentence = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+    return any(int(count.group(1)) >= _MANY_PLACES for count in _COUNTED_PLACES.finditer(text, sentence, start))
+
+
 def _in_enumeration(text: str, start: int, end: int) -> bool:
-    """The place at ``start``…``end`` is one of many listed: its clause lists five or more items, or more follow
-    it than the list names (…、安定区等10区), or it is the seat of a school in a list of schools."""
+    """The place at ``start``…``end`` is one of many listed: its clause lists five or more items, more follow
+    it than the list names (…、安定区等10区), its sentence counts six or more places before it (计有10个地点), or
+    it is the seat of a school in a list of schools."""
     clause = _CLAUSE.match(text, clause_start(text, start))
     if clause is not None and clause.group().count("、") >= _ENUMERATION:
         return True
@@ -670,7 +682,7 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     )
     if listed_school and _AT_BEFORE.search(text, max(0, start - 6), start) is None:
         return True  # (not 于北区民德国中及…: the venue of what is held)
-    return _MORE_LISTED.match(text, end) is not None
+    return _MORE_LISTED.match(text, end) is not None or _counted_many(text, start)
 
 
 #: …在善化高中共同举办: a venue, with the verb of holding something later in the clause.
