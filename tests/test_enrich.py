@@ -1691,3 +1691,8 @@ def test_places_after_a_count_of_six_or_more_are_a_list() -> None:
         title="疫苗免预约接种地点公布",
     )
     assert art.districts == []
+
+
+def test_a_piece_of_a_longer_body_name_is_no_body_of_its_own() -> None:
+    art = article("峰会通过了联合声明。", title="首届中国－海湾阿拉伯国家合作委员会峰会举行")
+    assert art.units == ["海湾阿拉伯国家合作委员会"]

@@ -364,7 +364,15 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         sites=[d for found in section_sites for d in found],
     )
     _second_look(article, gathered, seen, spec)
+    for bodies in [article.units, *(section.units for section in article.sections)]:
+        bodies[:] = _without_inner_names(bodies, units_matcher)
     return article, gathered
+
+
+def _without_inner_names(names: list[str], m: UnitMatcher) -> list[str]:
+    """``names`` without a body named by its shape that ends another name of the list (国家合作委员会 beside
+    海湾阿拉伯国家合作委员会): a piece of the longer name read on its own."""
+    return [n for n in names if n in m.aliases or not any(o != n and o.endswith(n) for o in names)]
 
 
 @dataclass
