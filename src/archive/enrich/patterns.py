@@ -374,6 +374,11 @@ def patterns() -> Patterns:
     )
 
 
+def sentence_start(text: str, at: int, marks: str = "。！？\n") -> int:
+    """Where the sentence holding offset ``at`` of ``text`` begins: right after the last of ``marks`` before it."""
+    return max(text.rfind(mark, 0, at) for mark in marks) + 1
+
+
 def clause_start(text: str, at: int, lowest: int = 0) -> int:
     """Where the clause holding offset ``at`` of ``text`` begins: right after the last clause mark before it,
     looking back no further than ``lowest``."""

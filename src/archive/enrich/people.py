@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
-from archive.enrich.patterns import CLAUSE_END, HAN, clause_start, patterns
+from archive.enrich.patterns import CLAUSE_END, HAN, clause_start, patterns, sentence_start
 from archive.enrich.trie import trie_pattern
 
 
@@ -227,10 +227,6 @@ _TITLE_AFTER_BODY_CHAR = "长"
 
 #: A sentence that opens with a date of its own year (2019年5月，…): what it tells happened on another day.
 _YEAR_OPENED = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]")
-
-
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in "。！？\n") + 1
 
 
 #: Prepositions that may open a clause right before a list of names.
@@ -509,7 +505,7 @@ class PeopleFinder:
             if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()):
                 continue
             # 2019年5月，习近平主席在亚洲文明对话大会上发表演讲: a sentence dated by its year tells of another day
-            if _YEAR_OPENED.match(text, _sentence_start(text, m.start())):
+            if _YEAR_OPENED.match(text, sentence_start(text, m.start())):
                 continue
             # 李克强表示，…。习近平主席指出，…: a name with its title after it, in a paragraph that another
             # opened with what they said, is quoted in that speech

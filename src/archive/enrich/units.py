@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import Unit, load
-from archive.enrich.patterns import clause_start, patterns
+from archive.enrich.patterns import clause_start, patterns, sentence_start
 from archive.enrich.trie import Hit, WordMatcher, trie_pattern
 from archive.fold import fold
 
@@ -653,10 +653,11 @@ def address_or_branch(text: str, start: int, name: str) -> bool:
     return len(name) == 2 and _BODY_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
-#: After a place, a school of its own in a list of schools (南区喜树国小、北区贤北国小): the school's seat.
-_SCHOOL_LISTED = re.compile(
-    r"[\u4e00-\u9fff]{0,5}?(?:国小|国中|高中|高工|高商|小学|中学|国民小学|国民中学|幼儿园)(?=[、及和与]|等)"
-)
+#: After a place, a school of its own in a list of schools (南区喜树国小、北区贤北国小): the school's seat; the
+#: last of the list may end the text.
+_SCHOOL = r"[\u4e00-\u9fff]{0,5}?(?:国小|国中|高中|高工|高商|小学|中学|国民小学|国民中学|幼儿园)"
+_SCHOOL_LISTED = re.compile(f"{_SCHOOL}(?=[、及和与]|等)")
+_SCHOOL_AT_END = re.compile(f"{_SCHOOL}$")
 
 
 #: Earlier in the sentence, a count of the places it lists (计有10个地点…，包含盐水区…): six or more make a list.
@@ -666,7 +667,7 @@ _MANY_PLACES = 6
 
 
 def _counted_many(text: str, start: int) -> bool:
-    sentence = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+    sentence = sentence_start(text, start, _SENTENCE_ENDS)
     return any(int(count.group(1)) >= _MANY_PLACES for count in _COUNTED_PLACES.finditer(text, sentence, start))
 
 
@@ -678,7 +679,7 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     if clause is not None and clause.group().count("、") >= _ENUMERATION:
         return True
     listed_school = _SCHOOL_LISTED.match(text, end) is not None or (
-        text.endswith("、", 0, start) and _SCHOOL_LISTED.match(text + "、", end) is not None
+        text.endswith("、", 0, start) and _SCHOOL_AT_END.match(text, end) is not None
     )
     if listed_school and _AT_BEFORE.search(text, max(0, start - 6), start) is None:
         return True  # (not 于北区民德国中及…: the venue of what is held)
