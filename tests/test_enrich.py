@@ -1696,3 +1696,10 @@ def test_places_after_a_count_of_six_or_more_are_a_list() -> None:
 def test_a_piece_of_a_longer_body_name_is_no_body_of_its_own() -> None:
     art = article("峰会通过了联合声明。", title="首届中国－海湾阿拉伯国家合作委员会峰会举行")
     assert art.units == ["海湾阿拉伯国家合作委员会"]
+
+
+def test_a_commentators_article_is_issued_by_its_paper() -> None:
+    art = article("人民日报评论员文章指出，要把握好改革的方式方法。", title="人民日报评论员文章：讲求改革的方式方法")
+    assert art.units == ["人民日报社"]
+    art = article("某报记者采访了多位专家。", title="专家谈改革的方式方法")
+    assert art.units == []

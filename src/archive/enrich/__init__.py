@@ -29,6 +29,7 @@ from archive.enrich.themes import keywords, named, themes
 from archive.enrich.units import (
     UnitMatcher,
     canonical_department,
+    commentary_publisher,
     county_sites,
     home_district,
     jurisdictions,
@@ -231,6 +232,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         home = home_district(texts[0], units_matcher)
     section_units = [speaking_units(text, units_matcher, home).units for text in headed]
     title_units = speaking_units(title, units_matcher, home).units
+    title_units += [u for u in commentary_publisher(title, units_matcher) if u not in title_units]
     if _reaction_at(title) < 0:  # a reaction piece names the meeting reacted to, not one it reports
         title_units += [u for u in meeting_bodies(title, units_matcher) if u not in title_units]
     speaking: list[Unit] = [u for units in [title_units, *section_units] for u in units]

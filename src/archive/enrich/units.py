@@ -343,6 +343,24 @@ def _meeting_at(title: str, end: int, meeting: int = 1) -> bool:
     return _ELSEWHERE.match(title, end) is None
 
 
+#: A commentator's article in a title (人民日报评论员文章): the paper's own statement, issued by the paper.
+_COMMENTARY = re.compile(r"(?P<paper>[\u4e00-\u9fff]{2,6}?)评论员文章")
+
+
+def commentary_publisher(title: str, m: UnitMatcher) -> list[Unit]:
+    """The body that publishes a commentator's article the title names (人民日报评论员文章 → 人民日报社), when the
+    gazetteer knows it by the paper's name or with 社 after it."""
+    found = _COMMENTARY.search(title)
+    if found is None:
+        return []
+    paper = found.group("paper")
+    for name in (paper + "社", paper):
+        unit = m.aliases.get(name)
+        if unit is not None and unit.kind == "body":
+            return [unit]
+    return []
+
+
 def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
     """Bodies a folded title names right before the meeting they hold, listed or not."""
     found: list[Unit] = []
