@@ -1703,3 +1703,11 @@ def test_a_commentators_article_is_issued_by_its_paper() -> None:
     assert art.units == ["人民日报社"]
     art = article("某报记者采访了多位专家。", title="专家谈改革的方式方法")
     assert art.units == []
+
+
+def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
+    art = article(
+        "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",
+        title="十四届全国人大三次会议主席团举行第二次会议",
+    )
+    assert "全国人大" in art.units

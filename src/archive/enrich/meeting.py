@@ -14,8 +14,9 @@ _NEAR = 16
 _DATE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _BODY_CHARS = 600
 #: A meeting named for something else is not the one reported: its spirit being studied (学习贯彻中央经济工作会议
-#: 精神), its president or its spouses' programme (联合国大会主席, 二十国集团峰会配偶活动), a congratulation on it.
-_NOT_REPORTED_AFTER = re.compile(r"(?:重要)?精神|主席|配偶")
+#: 精神), its president (not its presidium) or its spouses' programme (联合国大会主席, 二十国集团峰会配偶活动), a
+#: congratulation on it.
+_NOT_REPORTED_AFTER = re.compile(r"(?:重要)?精神|主席(?!团)|配偶")
 _NOT_REPORTED_BEFORE = re.compile(
     r"(?:学习|贯彻|落实|传达|领会|祝贺|庆祝)(?:(?!精神)[^，。；,;\s]){0,12}$"
     # one held before the event reported (不久前召开的中国共产党二十届三中全会)

@@ -329,7 +329,7 @@ _GROUP_END = re.compile(r"(?:小组|集团|联盟|组织)$")
 
 #: After a meeting's name: the title reports something else around it (…会议期间举办边会, …峰会新闻中心启用,
 #: …峰会配偶活动, …会议主席).
-_ELSEWHERE = re.compile("期间|前夕|之际|新闻中心|筹备|配偶|主席|(?:重要)?精神")
+_ELSEWHERE = re.compile("期间|前夕|之际|新闻中心|筹备|配偶|主席(?!团)|(?:重要)?精神")
 
 
 def _meeting_at(title: str, end: int, meeting: int = 1) -> bool:
