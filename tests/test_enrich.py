@@ -1711,3 +1711,16 @@ def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
         title="十四届全国人大三次会议主席团举行第二次会议",
     )
     assert "全国人大" in art.units
+
+
+def test_foreign_leaders_who_attended_speak_when_quoted_as_a_group() -> None:
+    art = article(
+        "国家主席习近平和巴林国王哈马尔、阿曼副首相法里德出席峰会。",
+        "习近平发表主旨讲话。",
+        "其他与会海方领导人高度评价双方关系，都认为峰会具有里程碑意义。",
+    )
+    assert {"哈马尔", "法里德"} <= set(art.speakers)
+    assert art.attendees == []
+    # (not leaders who are the object of their clause: 为…外国领导人举行欢迎宴会)
+    art = article("习近平将为来华出席开幕式的外国领导人举行欢迎宴会。", "出席开幕式的有柬埔寨国王西哈莫尼。")
+    assert "西哈莫尼" not in art.speakers

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
-from archive.enrich.people import HEAD_TITLE, PeopleFinder, candidates, full_forms, loose_names, short_forms
+from archive.enrich.people import (
+    HEAD_TITLE,
+    PeopleFinder,
+    candidates,
+    full_forms,
+    loose_names,
+    short_forms,
+    transliterated,
+)
 from archive.enrich.rescore import (
     FieldModel,
     Pool,
@@ -41,7 +49,7 @@ from archive.enrich.units import (
     speaking_units,
 )
 from archive.fold import fold
-from archive.models import Article
+from archive.models import Article, Section
 
 __all__ = ["Candidates", "candidates_of", "enrich", "lexicon"]
 
@@ -247,8 +255,11 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
 
     section_leads: list[Unit] = []
     section_sites: list[list[str]] = []
+    group_sections: list[Section] = []  # where foreign leaders spoke as a group, none of them named there
     for section, text, headed_text, found in zip(article.sections, texts, headed, section_units, strict=True):
         roles = finder.roles(headed_text, last_mention)
+        if roles.group_unnamed:
+            group_sections.append(section)
         if roles.mentions:
             last_mention = roles.mentions[-1][1]
         units = list(found)
@@ -297,6 +308,13 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         speakers = [n for n in speakers if n not in quoted]
         for section in article.sections:
             section.speakers = [n for n in section.speakers if n not in quoted]
+    # 其他与会海方领导人高度评价…: the foreign leaders who attended spoke
+    if group_sections:
+        spoke_as_group = [a for a in attendees if transliterated(a)]
+        _add(speakers, spoke_as_group)
+        _add(group_sections[0].speakers, spoke_as_group)
+        for section in article.sections:
+            section.attendees = [a for a in section.attendees if a not in spoke_as_group]
     article.speakers = speakers
     article.attendees = [a for a in attendees if a not in speakers]
     all_units: list[Unit] = list(given)

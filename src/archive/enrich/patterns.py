@@ -327,7 +327,8 @@ def patterns() -> Patterns:
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了)$"),
         group_speech=re.compile(
-            f"(?:{_alt(list(lang['group_subjects']))})(?:{adverbs})*{clause}{{0,12}}?"
+            # (其他与会海方领导人, 与会阿方领导人: the leaders of one side, by its one-character name)
+            f"(?:{_alt(list(lang['group_subjects']))}|(?:其他)?与会[{HAN}]方领导人)(?:{adverbs})*{clause}{{0,12}}?"
             f"(?:{speech_full}|{_alt(list(lang['group_verbs']))})"
         ),
         bare_name=re.compile(

@@ -35,18 +35,18 @@ def candidates(text: str) -> set[str]:
         if m.start() and _known_short_form(text[m.start() - 1], m.group()):
             continue  # 习主席系统总结
         # after 部长 (a title of every government) only a name spelled like a foreign one (外贸部长帕卢库)
-        if text.endswith("部长", 0, m.start("name")) and not _transliterated(name):
+        if text.endswith("部长", 0, m.start("name")) and not transliterated(name):
             continue
         # 会见菲律宾总统马科斯。: at the end of a sentence only a name spelled like a foreign one (not 总统选举。), or
         # one the text names again (会见蒙古国总统呼日勒苏赫。…呼日勒苏赫祝贺…)
         if m.end() == len(text) or text[m.end()] in _SENTENCE_ENDS:
-            if _transliterated(name) or (len(name) >= 3 and text.count(name) >= 2):
+            if transliterated(name) or (len(name) >= 3 and text.count(name) >= 2):
                 long_ok.add(name)
-        elif _plausible(name) or _transliterated(name):
+        elif _plausible(name) or transliterated(name):
             long_ok.add(name)
     # 央行行长萨利赫阿巴迪表示: after any title, a name spelled only like a foreign one that speaks
     long_ok.update(
-        m.group("name") for m in p.titled_foreign.finditer(text) if _transliterated(m.group("name"))
+        m.group("name") for m in p.titled_foreign.finditer(text) if transliterated(m.group("name"))
     )
     found.update(long_ok)
     # (，向获奖代表表示祝贺: at a clause start, a preposition and its object are no name and title)
@@ -173,7 +173,7 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
             return
         if any(name in other or other in name for other in known):
             return  # 苏明 of 苏明远, 维达尔 of 凯蒂·维达尔: a piece of a name already known
-        if not _transliterated(name) and _body_word(name, text):
+        if not transliterated(name) and _body_word(name, text):
             return
         found[name] = how
 
@@ -319,7 +319,7 @@ def full_forms(text: str, names: set[str]) -> dict[str, str]:
     return forms
 
 
-def _transliterated(name: str) -> bool:
+def transliterated(name: str) -> bool:
     """博鲁阿尔特, 巴沙尔·贾法里: a long name made only of the characters that spell foreign names."""
     letters = _transliteration_chars()
     return len(name) <= _LONGEST_FOREIGN and all(char in letters for char in name.replace("·", ""))
@@ -359,6 +359,8 @@ class Roles:
     attendees: list[str] = field(default_factory=list)
     # (end offset, name) of every mention, for pronouns (他指出) in later text
     mentions: list[tuple[int, str]] = field(default_factory=list)
+    # foreign leaders spoke as a group (与会外方领导人高度评价…) with none of them named in the sentences before
+    group_unnamed: bool = False
 
     def add(self, bucket: list[str], names: list[str]) -> None:
         for name in names:
@@ -567,8 +569,13 @@ class PeopleFinder:
                 roles.add(roles.speakers, [held])
         for m in p.group_speech.finditer(text):
             # the foreign leaders named last, in one sentence (会见了…总统武契奇、…总理卡卡尔。外方领导人…)
-            foreign = [(end, n) for end, n in roles.mentions if end <= m.start() and _transliterated(n)]
-            if not foreign or m.start() - foreign[-1][0] > _GROUP_REACH:
+            foreign = [(end, n) for end, n in roles.mentions if end <= m.start() and transliterated(n)]
+            # (其他与会…领导人: the others, not those named before; no one named near: those who attended)
+            if m.group().startswith("其他") or not foreign or m.start() - foreign[-1][0] > _GROUP_REACH:
+                # (not a list that a colon opens, 外国领导人有：…, nor leaders who are the object of their clause,
+                # 为来华的外国领导人举行欢迎宴会)
+                if m.group()[-1] not in "：:" and _opens_clause(text, m.start()):
+                    roles.group_unnamed = True
                 continue
             before = max(text.rfind(mark, 0, foreign[-1][0]) for mark in "。\n") + 1
             roles.add(roles.speakers, [n for end, n in foreign if end > before])
