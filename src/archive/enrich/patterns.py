@@ -147,9 +147,9 @@ def patterns() -> Patterns:
     any_title = trie_pattern(
         [*lang["titles_before"], *lang["titles_foreign"], *lang["foreign_holders"], "团长", "秘书"]
     )
-    # (a deputy's title is the title with 副 before it: 王扬智副秘书长; one optional character keeps the
-    # alternation fast)
-    titles_after = f"副?(?:{_alt(list(lang['titles_after']))})"
+    # (a deputy's title is the title with 副 before it: 王扬智副秘书长; spelled out in the one trie, which the
+    # regex engine scans much faster than an optional character before it)
+    titles_after = _alt([*lang["titles_after"], *(f"副{title}" for title in lang["titles_after"])])
     heads = _alt(list(lang["list_heads"]))
     spokes = _alt(list(lang["unit_spokespeople"]))
 
