@@ -1724,3 +1724,11 @@ def test_foreign_leaders_who_attended_speak_when_quoted_as_a_group() -> None:
     # (not leaders who are the object of their clause: 为…外国领导人举行欢迎宴会)
     art = article("习近平将为来华出席开幕式的外国领导人举行欢迎宴会。", "出席开幕式的有柬埔寨国王西哈莫尼。")
     assert "西哈莫尼" not in art.speakers
+
+
+def test_an_emir_and_a_crown_prince_head_a_list_of_titled_guests() -> None:
+    art = article(
+        "国家主席习近平和卡塔尔埃米尔塔米尔、科威特王储米沙里、阿曼副首相法里德出席峰会。",
+        "其他与会海方领导人高度评价双方关系。",
+    )
+    assert {"塔米尔", "米沙里", "法里德"} <= set(art.speakers)
