@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.meeting import find_meeting, meeting_date
+from archive.enrich.patterns import SENTENCE_MARK
 from archive.enrich.people import (
     HEAD_TITLE,
     PeopleFinder,
@@ -56,14 +57,12 @@ __all__ = ["Candidates", "candidates_of", "enrich", "lexicon"]
 #: The opening text whose places count as where the event is, and how many places make a mere enumeration.
 _OPENING_CHARS = 200
 _OPENING_PLACES = 3
-#: What ends a sentence, where an opening cut inside it runs on to.
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
 def _opening(text: str) -> str:
     """The first ``_OPENING_CHARS`` of ``text``, run on to the end of the sentence they cut (at most as far
     again)."""
-    end = _SENTENCE_END.search(text, _OPENING_CHARS - 1, 2 * _OPENING_CHARS)
+    end = SENTENCE_MARK.search(text, _OPENING_CHARS - 1, 2 * _OPENING_CHARS)
     return text[: end.end() if end else 2 * _OPENING_CHARS]
 
 

@@ -15,6 +15,9 @@ from archive.enrich.trie import trie_pattern
 HAN = "\u4e00-\u9fff"
 #: Ends a clause: a verb is never looked for across one of these.
 CLAUSE_END = "，,。；;！!？?\n：:"
+#: What ends a sentence, and a pattern of any one of those marks.
+SENTENCE_END = "。；;！!？?\n"
+SENTENCE_MARK = re.compile(f"[{SENTENCE_END}]")
 DATE = (
     r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[今昨明]\(\d{1,2}\)日|\d{1,2}/\d{1,2}"
     r"|(?:今天|今日|昨天|昨日)?[(（]\d{1,2}月\d{1,2}日[)）])"
@@ -42,6 +45,7 @@ class Patterns:
     joiner: str  # regex fragment between two names of a chain: 、和及与, maybe the next one's title phrase
     titles_after: re.Pattern[str]
     title_end: re.Pattern[str]  # a title at the end of a word (希腊总理高级代表, 陈亭妃立委)
+    title_before_end: re.Pattern[str]  # a title written before names, at the end of a text (安平区长)
     unit_predicate: re.Pattern[str]
     place_predicate: re.Pattern[str]  # a place speaks as a body only with its own verb (浦东新区介绍)
     heard: re.Pattern[str]  # 听取… before a unit
@@ -299,6 +303,7 @@ def patterns() -> Patterns:
         ),
         titles_after=re.compile(titles_after),
         title_end=re.compile(f"(?:{titles_after})$"),
+        title_before_end=re.compile(f"(?:{titles_before})$"),
         unit_predicate=unit_predicate,
         place_predicate=place_predicate,
         heard=re.compile("(?:听取|听了|听取了)$"),

@@ -400,11 +400,6 @@ _PLACE_ENDS = frozenset("市区县省州国")
 
 
 @functools.cache
-def _title_before_end() -> re.Pattern[str]:
-    return re.compile(f"(?:{'|'.join(map(re.escape, load().language['titles_before']))})$")
-
-
-@functools.cache
 def _countries() -> frozenset[str]:
     return frozenset(c for j in load().jurisdictions for c in j.countries)
 
@@ -417,7 +412,7 @@ def _heads_clause(text: str, start: int) -> bool:
     """The name at ``start`` opens its clause, alone or after its title (市长黄伟哲…): the subject that the
     clauses after it, up to a verb of speech, go on telling of."""
     before = text[clause_start(text, start) : start].strip()
-    title = _title_before_end().search(before)
+    title = patterns().title_before_end.search(before)
     if title is not None:
         before = before[: title.start()]  # (a place may stand before the title: 安平区长萧泰华)
     return not before or len(before) <= _SHORT_PLACE or before[-1] in _PLACE_ENDS or before in _countries()

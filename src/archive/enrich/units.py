@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import Unit, load
-from archive.enrich.patterns import clause_start, patterns, sentence_start
+from archive.enrich.patterns import SENTENCE_END, SENTENCE_MARK, clause_start, patterns, sentence_start
 from archive.enrich.trie import Hit, WordMatcher, trie_pattern
 from archive.fold import fold
 
@@ -265,8 +265,8 @@ _NEWS_FROM_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,20}?)*(?:获�
 
 def _behalf_round(text: str, at: int, m: UnitMatcher) -> bool:
     """The sentence around ``at`` has several people acting 代表 a body each."""
-    begin = max(text.rfind(mark, 0, at) for mark in "。；;！!？?\n") + 1
-    stop = _SENTENCE_END.search(text, at)
+    begin = sentence_start(text, at, SENTENCE_END)
+    stop = SENTENCE_MARK.search(text, at)
     sentence = text[begin : stop.start() if stop else len(text)]
     on_behalf = [
         found
@@ -282,7 +282,7 @@ def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
     titles = patterns().titles_after
     if not titles.match(text, end + text.startswith("副", end)):
         return []  # the first item is a body alone: the list is read as one chain
-    stop = _SENTENCE_END.search(text, end)
+    stop = SENTENCE_MARK.search(text, end)
     found: list[Unit] = []
     for mark in re.finditer("、", text[: stop.start() if stop else len(text)][end:]):
         at = end + mark.end()
@@ -292,9 +292,6 @@ def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
         if item is not None and item[0].kind == "body" and titles.match(text, item[1] + text.startswith("副", item[1])):
             found.append(item[0])
     return found
-
-
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
 def home_district(text: str, m: UnitMatcher) -> str | None:
@@ -680,12 +677,11 @@ _SCHOOL_AT_END = re.compile(f"{_SCHOOL}$")
 
 #: Earlier in the sentence, a count of the places it lists (计有10个地点…，包含盐水区…): six or more make a list.
 _COUNTED_PLACES = re.compile(r"(\d{1,3})个?(?:地点|处|据点|接种站|站点|场地|区)")
-_SENTENCE_ENDS = "。；;！!？?\n"
 _MANY_PLACES = 6
 
 
 def _counted_many(text: str, start: int) -> bool:
-    sentence = sentence_start(text, start, _SENTENCE_ENDS)
+    sentence = sentence_start(text, start, SENTENCE_END)
     return any(int(count.group(1)) >= _MANY_PLACES for count in _COUNTED_PLACES.finditer(text, sentence, start))
 
 
