@@ -164,7 +164,8 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
     named once before a speech verb (王扬智表示), glued to a body before a title (内政部徐国勇部长), or a
     transliterated name after a word such as 夫人 or 领导人."""
     p = patterns()
-    surnames = set(str(load().language["bare_name_surnames"]).split())
+    surnames = set("".join(str(load().language["bare_name_surnames"]).split()))
+    not_in = str(load().language["bare_name_not_in"])
     letters = _transliteration_chars()
     found: dict[str, str] = {}
 
@@ -175,6 +176,8 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
             return  # 苏明 of 苏明远, 维达尔 of 凯蒂·维达尔: a piece of a name already known
         if not transliterated(name) and _body_word(name, text):
             return
+        if name[-1] in _BODY_AFTER or patterns().body_suffix.search(name, 1) or name in _countries():
+            return  # 游局, 康协会: a family name and a body's short name; 沙特表示: a country
         found[name] = how
 
     for m in p.bare_name.finditer(text):
@@ -182,6 +185,12 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
     for m in p.bare_foreign.finditer(text):
         if not _starts_body_name(m.group("name")):
             keep(m.group("name"), "once_foreign")
+    for m in _speech_verbs().finditer(text):
+        # (常务监事李茂昌表示, 学生林予乔表示: whatever word comes before the name, a listed family name starts it)
+        for _, name in _names_ending_at(text, m.start(), longest=3):
+            if name[0] in surnames and _HAN_ONLY.fullmatch(name) and not any(c in not_in for c in name[1:]):
+                keep(name, "before_verb")
+                break
     for m in p.titles_after.finditer(text):
         for _, name in _names_ending_at(text, m.start(), longest=_LOOSE_GLUED):
             if name[0] in surnames and _HAN_ONLY.fullmatch(name):
@@ -198,6 +207,11 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
                 keep(name, "after_holder")
             at = text.find(word, at + 1)
     return found
+
+
+@functools.cache
+def _speech_verbs() -> re.Pattern[str]:
+    return re.compile(trie_pattern(sorted(str(word) for word in load().language["bare_name_verbs"])))
 
 
 def _title_start(name: str) -> bool:
