@@ -613,6 +613,15 @@ def test_co_hosts_listed_with_a_longer_name_than_the_listed_body_it_begins_with(
     assert article("研讨会由国家航天局主办，与海南国际传播中心合作。").units == ["国家航天局"]
 
 
+def test_co_hosts_whose_names_end_like_a_school_a_court_or_an_association() -> None:
+    art = article("本次競賽由教育局與永華國小、建興國中及臺灣更生保護會共同辦理，吸引88隊參加。")
+    assert art.units == ["教育局", "永华国小", "建兴国中", "台湾更生保护会"]
+    assert article("本次競賽由教育局與永華國小共同辦理。").units == ["教育局", "永华国小"]
+    # (an alternative, not a list of bodies; and a school after 与 alone is a partner)
+    assert article("本次研習請診所或醫院配合辦理。").units == []
+    assert article("研習由教育局主辦，與永華國小合作。").units == ["教育局"]
+
+
 def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
     art = article(
         "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",

@@ -88,6 +88,7 @@ class Patterns:
     body_shape: re.Pattern[str]  # the same name anywhere (group "body")
     # the ending of a body's name (委员会, 基金会, 部…), and what a list item shaped like a name may hold
     body_suffix: re.Pattern[str]
+    list_body_suffix: re.Pattern[str]  # …and the endings of a list item's name (…法院, …公会)
     body_item: re.Pattern[str]
     not_body: re.Pattern[str]  # 多个, 社会组织…: a name holding one describes no single body
 
@@ -364,8 +365,9 @@ def patterns() -> Patterns:
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”]))(?:社团法人|财团法人)?{body_shape}"),
         body_shape=re.compile(body_shape),
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
+        list_body_suffix=re.compile(_alt([*lang["body_suffixes"], *lang["list_body_suffixes"]])),
         not_body=re.compile(f"{_alt(list(lang['not_body_words']))}|(?:{_alt(list(lang['not_body_ends']))})$"),
-        body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及在于是将向从为、等各亦也]|对(?!外))[{HAN}A-Za-z\\d\\-—]){{2,24}}"),
+        body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及或在于是将向从为、等各亦也]|对(?!外))[{HAN}A-Za-z\\d\\-—]){{2,24}}"),
         # the body stands inside the list: the items before it end with 、, those after it begin with one
         invited_before=_list_pattern(
             f"(?:{_alt(list(lang['invite_verbs']))})", f"{clause}{{0,60}}?、", "$", repeat="?"

@@ -226,7 +226,7 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
     """…、中国人权研究会和…: a list item the gazetteer does not hold, read as a body when it ends like one's name
     and the list goes on (or its verb follows) right after it; the body and where it ends."""
     p = patterns()
-    for suffix in p.body_suffix.finditer(text, start + 1, start + _ITEM_REACH):
+    for suffix in p.list_body_suffix.finditer(text, start + 1, start + _ITEM_REACH):
         end = suffix.end()
         name = text[start:end]
         if not p.body_item.fullmatch(name):
@@ -468,7 +468,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
 _BY = re.compile("(?<![自理缘事来])由(?![于此衷])")
 
 
-_TOGETHER = re.compile("共同|联合")
+_TOGETHER = re.compile("共同(?!合作)|联合")
 
 
 def _rest_of_list(
@@ -483,9 +483,15 @@ def _rest_of_list(
     last: str | None = None
     while (joiner := _JOINER.match(text, end)) is not None:
         listed = m.pattern.match(text, joiner.end())
-        # (与 more often joins a partner than a list item: an unlisted name after it only before 共同 or 联合)
+        # (与 more often joins a partner than a list item: an unlisted name after it only before 共同 or 联合,
+        # or when the list goes on after it: 教育局与台南地方法院、地方检察署…共同办理)
         shaped = _shaped_item(text, joiner.end(), m)
-        if shaped is not None and joiner.group() == "与" and not _TOGETHER.match(text, shaped[1]):
+        if (
+            shaped is not None
+            and joiner.group() == "与"
+            and not _TOGETHER.match(text, shaped[1])
+            and not text.startswith("、", shaped[1])
+        ):
             shaped = None
         # (a name the list holds, unless an unlisted one runs longer from there: 联合国外层空间事务办公室)
         if (
