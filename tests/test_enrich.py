@@ -176,6 +176,15 @@ def test_taiwan_style_titles_and_record_department() -> None:
     assert "养老" in art.themes
 
 
+def test_village_heads_professionals_and_association_officers_are_titled() -> None:
+    art = article(
+        "七股里里長黃進士表示，排水完工後不再淹水。營養師王瓊嫣說明，午餐均衡最重要。",
+        "農會常務監事李茂昌出席致意。",
+    )
+    assert art.speakers == ["黄进士", "王琼嫣"]
+    assert art.attendees == ["李茂昌"]
+
+
 def test_district_office_department_gives_its_district() -> None:
     art = article("佳里區公所辦理防災演練，邀請里民參加。", units=["臺南市佳里區公所"])
     assert art.units == ["台南市佳里区公所"]
