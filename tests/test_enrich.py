@@ -185,6 +185,17 @@ def test_village_heads_professionals_and_association_officers_are_titled() -> No
     assert art.attendees == ["李茂昌"]
 
 
+def test_coming_to_congratulate_is_attending_and_a_year_or_a_preposition_is_no_name() -> None:
+    art = article("大会今天开幕。习近平、赵乐际、王沪宁等党和国家领导人到会祝贺，蔡奇代表党中央致词。")
+    assert art.speakers == ["蔡奇"]
+    assert art.attendees == ["习近平", "赵乐际", "王沪宁"]
+    assert article("中央统战部部长石泰峰到会祝贺并讲话。").speakers == ["石泰峰"]
+    assert article("李克强表示，习近平主席去年提出共建五大家园。").speakers == ["李克强"]
+    assert article("上午课程由洪检查员解说职灾案例。").speakers == []
+    council = article("市政总质询由陈碧玉、王家贞、吴禹寰议员质询，市长黄伟哲率各局处首长列席备询。")
+    assert set(council.speakers) >= {"陈碧玉", "王家贞", "吴禹寰"}
+
+
 def test_district_office_department_gives_its_district() -> None:
     art = article("佳里區公所辦理防災演練，邀請里民參加。", units=["臺南市佳里區公所"])
     assert art.units == ["台南市佳里区公所"]

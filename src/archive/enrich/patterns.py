@@ -283,7 +283,8 @@ def patterns() -> Patterns:
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
         clause_surname_title=re.compile(f"(?<![{HAN}])(?P<surname>{surname})(?P<title>{titles_after})"),
         name_list=_list_pattern(
-            f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s]))",
+            # (由陈碧玉、王家贞、吴禹寰议员质询: 由 before the names that act)
+            f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s由]))",
             f"{dotted_item}[、和与]",
             # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
             # (薛其坤、孙东明、姜鹏，也讲述了…: a comma may part the list from an adverb and its verb)
@@ -295,7 +296,10 @@ def patterns() -> Patterns:
         ),
         predicate=predicate,
         # 出席会议并讲话, 出席…时表示, 出席大会发表讲话; not 到场表达关心与鼓励 (what is expressed is no speech)
-        attend_then_speak=re.compile(f"(?:(?!表达|表示){clause}){{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"),
+        # (到会祝贺: coming to congratulate is attending; 到会祝贺并讲话 still speaks)
+        attend_then_speak=re.compile(
+            f"(?!祝贺(?!并))(?:(?!表达|表示){clause}){{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"
+        ),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
         # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
         joiner=(
