@@ -196,6 +196,15 @@ def test_coming_to_congratulate_is_attending_and_a_year_or_a_preposition_is_no_n
     assert set(council.speakers) >= {"陈碧玉", "王家贞", "吴禹寰"}
 
 
+def test_a_lecturer_of_the_event_speaks() -> None:
+    art = article(
+        "本次講習邀請童綜合醫院職業安全衛生室陳英正課長擔任課程講師，由許引弦處長及鄭明昌理事擔任講座。",
+        "副市長趙卿惠出席。",
+    )
+    assert art.speakers == ["陈英正", "许引弦", "郑明昌"]
+    assert art.attendees == ["赵卿惠"]
+
+
 def test_district_office_department_gives_its_district() -> None:
     art = article("佳里區公所辦理防災演練，邀請里民參加。", units=["臺南市佳里區公所"])
     assert art.units == ["台南市佳里区公所"]
