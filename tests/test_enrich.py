@@ -205,6 +205,16 @@ def test_a_lecturer_of_the_event_speaks() -> None:
     assert art.attendees == ["赵卿惠"]
 
 
+def test_a_listed_group_whose_topic_holds_commas_speaks() -> None:
+    art = article(
+        "中央政治局委员刘国中、李干杰、何卫东等3位同志结合自身思想和工作实际，交流了学习体会。",
+        "常委会委员庞丽娟、唐华俊等与会同志，围绕完善政策、确保粮食质量安全等问题提出询问。",
+        "党和国家领导人习近平、李强等在主席台就座，祝贺大会召开。",
+    )
+    assert art.speakers == ["刘国中", "李干杰", "何卫东", "庞丽娟", "唐华俊"]
+    assert "习近平" not in art.speakers
+
+
 def test_district_office_department_gives_its_district() -> None:
     art = article("佳里區公所辦理防災演練，邀請里民參加。", units=["臺南市佳里區公所"])
     assert art.units == ["台南市佳里区公所"]

@@ -187,8 +187,10 @@ def patterns() -> Patterns:
     # …王岐山和大会主席团成员在主席台就座: a group joins the listed people before the verb
     others = f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表)|(?:和|及|以及){clause}{{1,12}}?成员)?"
     # 曾毓群、解冬…等6位委员，围绕…等作了发言: a group, a comma, then a long topic of its own clause and the verb
+    # (刘国中、李干杰…等5位同志结合自身思想和工作实际，交流了…: the topic may hold commas of its own)
     group_topic = (
-        f"等{clause}{{0,8}}?[，,](?:就|围绕|针对|结合){clause}{{1,120}}?(?:{adverbs})*(?P<group_verb>{speech_strong})"
+        f"等{clause}{{0,8}}?(?:[，,](?:就|围绕|针对|结合)|围绕|针对|结合)[^{SENTENCE_END}]{{1,120}}?(?:{adverbs})*"
+        f"(?P<group_verb>{speech_strong})"
     )
     predicate = re.compile(
         f"(?:{group_topic}|{lead_in}(?:{others}{rostrum}(?P<attend>{attend_verb})|(?P<verb>{speech_full}|[：:](?!\\d))"
