@@ -282,6 +282,11 @@ def test_districts_speaking_as_bodies() -> None:
 def test_foreign_leader_names_after_a_title() -> None:
     art = article("国家主席习近平在人民大会堂同来访的巴西总统卢拉举行会谈。卢拉表示，巴方愿深化合作。")
     assert art.speakers == ["卢拉"]
+    chiefs = article(
+        "国际原子能机构总干事格罗西27日在新闻发布会上说，核电站不应成为攻击目标。",
+        "伊朗武装部队总参谋长巴盖里要求加强防御准备。美国中央司令部同一天称，拦截了三枚导弹。",
+    )
+    assert chiefs.speakers == ["格罗西", "巴盖里"]
 
 
 def test_reports_made_on_behalf_of_a_body() -> None:

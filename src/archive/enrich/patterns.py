@@ -261,7 +261,7 @@ def patterns() -> Patterns:
         ),
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
-            f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|会谈|会晤|通电话|表达|伉俪|夫妇|夫人|一行|率|访问|抵达)"
+            f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|会谈|会晤|通电话|表达|伉俪|夫妇|夫人|一行|率|访问|抵达|部)"
             # (苏丹红海州: a place after a title that is also a country's name is no name)
             f"(?P<name>{foreign_char}{{2,8}}?)(?<![州省市县])(?!{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
