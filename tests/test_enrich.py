@@ -666,6 +666,18 @@ def test_co_hosts_whose_names_end_like_a_school_a_court_or_an_association() -> N
     assert article("研習由教育局主辦，與永華國小合作。").units == ["教育局"]
 
 
+def test_co_hosts_counted_by_a_group_named_after_a_district_or_with_an_aside() -> None:
+    art = article(
+        "本次比賽由教育局及河東國小、東山國小、白河國小等4所學校共同籌劃辦理。",
+        units=["臺南市政府教育局"],
+    )
+    assert art.units == ["台南市政府教育局", "河东国小", "东山国小", "白河国小"]
+    aside = article("中央办公厅、中央党校（国家行政学院）、北京市委宣传部负责同志作了发言。")
+    assert aside.units == ["中央办公厅", "中央党校", "北京市委宣传部"]
+    # (a province named before a body's ending is no district's school: the list stays unread)
+    assert "浙江省" not in article("浙江省、山东省党委统战部主要负责同志作了发言。").units
+
+
 def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
     art = article(
         "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",

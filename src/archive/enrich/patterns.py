@@ -212,7 +212,8 @@ def patterns() -> Patterns:
         f"(?:[ \u3000]{{1,2}}(?=(?:{unit_verbs})[ \u3000]*(?:\\n|$|[/／|｜])))?"
         f"(?:{_alt(list(lang['unit_subgroups']))})?"
         # 商务部等9部门发布…: the body heads a group of others that act with it
-        f"(?:等(?:[\\d一二三四五六七八九十多]+个?)?(?:有关|相关)?(?:{_alt(list(lang['unit_groups']))}))?"
+        # (…玉丰国小等10所学校共同办理, 等5家企业: counted by 所 or 家 too)
+        f"(?:等(?:[\\d一二三四五六七八九十多]+[个所家]?)?(?:有关|相关)?(?:{_alt(list(lang['unit_groups']))}))?"
         # 台南市政府将于11月26日在善化啤酒厂举办…: what a body will hold is its act already (a person who will
         # speak has not spoken)
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"

@@ -222,6 +222,12 @@ def _shaped_unit(name: str) -> Unit:
     return Unit(name=short_form(name), district=None, jurisdiction="")
 
 
+def _district_prefix(inside: Hit, m: UnitMatcher) -> bool:
+    """东山|国小: a district's name beginning the name of a body the gazetteer does not list."""
+    unit = m.aliases[inside.group()]
+    return inside.start() == 0 and unit.kind == "place" and unit.district is not None
+
+
 def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | None:
     """…、中国人权研究会和…: a list item the gazetteer does not hold, read as a body when it ends like one's name
     and the list goes on (or its verb follows) right after it; the body and where it ends."""
@@ -241,7 +247,8 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
         if p.not_body.search(name):
             return None  # 多家社会组织: many bodies, or a kind of them
         if any(
-            m.aliases[inside.group()].jurisdiction != "world" or inside.group() == name
+            (m.aliases[inside.group()].jurisdiction != "world" and not _district_prefix(inside, m))
+            or inside.group() == name
             for inside in m.pattern.finditer(name)
         ):
             return None  # a listed body, or more words after or around one (联合国 may begin a longer name)
@@ -471,6 +478,15 @@ _BY = re.compile("(?<![自理缘事来])由(?![于此衷])")
 _TOGETHER = re.compile("共同(?!合作)|联合")
 
 
+#: A name's aside in brackets right after it (中央党校（国家行政学院）).
+_ASIDE = re.compile(r"[（(][^（()）\n]{1,24}[）)]")
+
+
+def _after_aside(text: str, end: int) -> int:
+    aside = _ASIDE.match(text, end)
+    return aside.end() if aside else end
+
+
 def _rest_of_list(
     text: str, end: int, m: UnitMatcher, first: str | None = None
 ) -> tuple[list[Unit], int, str | None]:
@@ -481,7 +497,7 @@ def _rest_of_list(
     spelling read."""
     rest: list[Unit] = []
     last: str | None = None
-    while (joiner := _JOINER.match(text, end)) is not None:
+    while (joiner := _JOINER.match(text, _after_aside(text, end))) is not None:
         listed = m.pattern.match(text, joiner.end())
         # (与 more often joins a partner than a list item: an unlisted name after it only before 共同 or 联合,
         # or when the list goes on after it: 教育局与台南地方法院、地方检察署…共同办理)
