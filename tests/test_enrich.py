@@ -678,6 +678,14 @@ def test_co_hosts_counted_by_a_group_named_after_a_district_or_with_an_aside() -
     assert "浙江省" not in article("浙江省、山东省党委统战部主要负责同志作了发言。").units
 
 
+def test_a_body_that_forecasts_or_acts_urgently_is_a_unit() -> None:
+    art = article(
+        "中央气象台预计，明天起中东部地区将出现降温。",
+        "国家发展改革委紧急下达中央预算内投资1亿元，专项用于灾后重建。",
+    )
+    assert art.units == ["中央气象台", "国家发展改革委"]
+
+
 def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
     art = article(
         "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",
