@@ -215,6 +215,15 @@ def test_a_listed_group_whose_topic_holds_commas_speaks() -> None:
     assert "习近平" not in art.speakers
 
 
+def test_a_role_in_the_matter_before_a_full_name_and_a_speech_verb() -> None:
+    art = article(
+        "億載國小學生林予喬表示，平常喜歡看書。東山青農林俊吉分享咖啡種植經驗。",
+        "志工殷切盼望活動延續。學員方小姐表示很有收穫。",
+        models={},
+    )
+    assert art.speakers == ["林予乔", "林俊吉"]  # by the rules alone
+
+
 def test_district_office_department_gives_its_district() -> None:
     art = article("佳里區公所辦理防災演練，邀請里民參加。", units=["臺南市佳里區公所"])
     assert art.units == ["台南市佳里区公所"]

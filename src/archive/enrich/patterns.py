@@ -36,6 +36,7 @@ class Patterns:
     # any title, then a name spelled like a foreign one, then a speech verb (央行行长萨利赫阿巴迪表示)
     titled_foreign: re.Pattern[str]
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
+    role_name: re.Pattern[str]  # ROLE + three-character NAME + verb (学生林予乔表示), group "name"
     surname_title: re.Pattern[str]  # family name + title (黄市长), groups "surname" and "title"
     clause_surname_title: re.Pattern[str]  # surname_title opening a clause of its own (。许副市长表示)
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
@@ -270,6 +271,10 @@ def patterns() -> Patterns:
         ),
         titled_foreign=re.compile(
             f"(?:{any_title})(?P<name>[{translit}·]{{3,8}}?)(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}))"
+        ),
+        role_name=re.compile(
+            f"(?:{_alt(list(lang['role_titles']))})(?P<name>{surname}{given}{{2}})"
+            f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*(?:{speech_full}))"
         ),
         name_title=re.compile(
             # 何志敏常委代表民进中央发言: speaking for a body

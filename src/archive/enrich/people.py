@@ -55,6 +55,7 @@ def candidates(text: str) -> set[str]:
         for m in p.name_title.finditer(text)
         if not (_PREPOSITION_BEFORE.match(m.group("name")) and (m.start() == 0 or text[m.start() - 1] in CLAUSE_END))
     }
+    found.update(m.group("name") for m in p.role_name.finditer(text))
     for m in p.title_name.finditer(text):
         # 黄伟哲市长严正要求: the title belongs to the name before it; what follows is no name.
         if any(text.endswith(name, 0, m.start()) for name in found):
