@@ -224,6 +224,16 @@ def test_a_role_in_the_matter_before_a_full_name_and_a_speech_verb() -> None:
     assert art.speakers == ["林予乔", "林俊吉"]  # by the rules alone
 
 
+def test_attending_a_welcome_ceremony_is_attending() -> None:
+    art = article(
+        "习近平在人民大会堂东门外广场举行仪式欢迎法国总统访华。",
+        "中央外事工作委员会办公室主任王毅，国务委员秦刚等出席欢迎仪式。",
+        "动土典礼由赖清德总统亲自出席并主持仪式。",
+    )
+    assert art.attendees == ["王毅", "秦刚"]
+    assert "赖清德" in art.speakers
+
+
 def test_district_office_department_gives_its_district() -> None:
     art = article("佳里區公所辦理防災演練，邀請里民參加。", units=["臺南市佳里區公所"])
     assert art.units == ["台南市佳里区公所"]

@@ -305,9 +305,11 @@ def patterns() -> Patterns:
         ),
         predicate=predicate,
         # 出席会议并讲话, 出席…时表示, 出席大会发表讲话; not 到场表达关心与鼓励 (what is expressed is no speech)
-        # (到会祝贺: coming to congratulate is attending; 到会祝贺并讲话 still speaks)
+        # (到会祝贺: coming to congratulate is attending, and so is 出席欢迎仪式, where the verb names the
+        # ceremony; 到会祝贺并讲话 still speaks)
         attend_then_speak=re.compile(
-            f"(?!祝贺(?!并))(?:(?!表达|表示){clause}){{0,20}}?(?:并|时|后)?(?:{adverbs})*(?:{speech_strong})"
+            f"(?!祝贺(?!并))(?:(?!表达|表示){clause}){{0,20}}?(?:并|时|后)?(?:{adverbs})*"
+            f"(?!欢迎(?:仪式|宴会|晚宴|午宴|酒会|典礼|晚会|会))(?:{speech_strong})"
         ),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
         # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
