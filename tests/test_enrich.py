@@ -1818,6 +1818,15 @@ def test_foreign_leaders_who_attended_speak_when_quoted_as_a_group() -> None:
     assert "西哈莫尼" not in art.speakers
 
 
+def test_heads_of_state_quoted_as_a_group_by_another_word() -> None:
+    art = article(
+        "哈萨克斯坦总统托卡耶夫、吉尔吉斯斯坦总统扎帕罗夫出席峰会。",
+        "元首们在友好的气氛中全面回顾友好交往历史，展望未来合作方向。",
+    )
+    assert {"托卡耶夫", "扎帕罗夫"} <= set(art.speakers)
+    assert art.attendees == []
+
+
 def test_an_emir_and_a_crown_prince_head_a_list_of_titled_guests() -> None:
     art = article(
         "国家主席习近平和卡塔尔埃米尔塔米尔、科威特王储米沙里、阿曼副首相法里德出席峰会。",
