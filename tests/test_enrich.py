@@ -1827,6 +1827,15 @@ def test_heads_of_state_quoted_as_a_group_by_another_word() -> None:
     assert art.attendees == []
 
 
+def test_a_list_of_leaders_closed_by_their_count_and_the_heads_of_other_bodies() -> None:
+    art = article(
+        "国家主席习近平和埃及总统塞西、伊拉克总理苏达尼、黎巴嫩总理米卡提等21个阿盟国家领导人"
+        "以及阿拉伯国家联盟秘书长盖特等国际组织负责人出席峰会。",
+        "与会领导人高度评价双方关系。",
+    )
+    assert {"塞西", "苏达尼", "米卡提"} <= set(art.speakers)
+
+
 def test_an_emir_and_a_crown_prince_head_a_list_of_titled_guests() -> None:
     art = article(
         "国家主席习近平和卡塔尔埃米尔塔米尔、科威特王储米沙里、阿曼副首相法里德出席峰会。",
