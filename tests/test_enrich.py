@@ -1827,6 +1827,14 @@ def test_heads_of_state_quoted_as_a_group_by_another_word() -> None:
     assert art.attendees == []
 
 
+def test_titled_foreign_names_in_a_list_parted_by_commas() -> None:
+    art = article(
+        "乌兹别克斯坦总统米尔济约耶夫，蒙古国总统呼日勒苏赫，莫桑比克总理马莱阿内，"
+        "联合国秘书长古特雷斯先后致辞。"
+    )
+    assert art.speakers == ["米尔济约耶夫", "呼日勒苏赫", "马莱阿内", "古特雷斯"]
+
+
 def test_a_list_of_leaders_closed_by_their_count_and_the_heads_of_other_bodies() -> None:
     art = article(
         "国家主席习近平和埃及总统塞西、伊拉克总理苏达尼、黎巴嫩总理米卡提等21个阿盟国家领导人"
