@@ -705,6 +705,15 @@ def test_a_body_that_forecasts_or_acts_urgently_is_a_unit() -> None:
     assert art.units == ["中央气象台", "国家发展改革委"]
 
 
+def test_the_latest_figures_of_a_body_and_its_commanders_word() -> None:
+    art = article(
+        "住房城乡建设部最新数据显示，城市人均综合用水量持续下降。",
+        "乌克兰武装部队总司令瑟尔斯基今天宣布，乌军从阿夫杰耶夫卡撤出。",
+        "中央军委主席习近平签署命令。",
+    )
+    assert art.units == ["住房城乡建设部", "乌克兰武装部队"]
+
+
 def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
     art = article(
         "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",
