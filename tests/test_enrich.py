@@ -714,6 +714,11 @@ def test_the_latest_figures_of_a_body_and_its_commanders_word() -> None:
     assert art.units == ["住房城乡建设部", "乌克兰武装部队"]
 
 
+def test_a_councils_numbered_session_is_its_act() -> None:
+    art = article("臺南市議會第4屆第7次定期會議事今(22)日市政總質詢，由市議員陳皇宇質詢。", models={})
+    assert "台南市议会" in art.units
+
+
 def test_a_notice_board_is_where_a_notice_is_posted_not_a_bodys_act() -> None:
     art = article(
         "主旨：公告發布實施「變更永康六甲頂都市計畫主要計畫」案。",

@@ -225,6 +225,8 @@ def patterns() -> Patterns:
         # (警察局黄局长指出, 教育局郑新辉局长表示: the head named by family name or name, and title)
         f"(?:(?:{surname}?(?:{spokes})(?:{name_core})?|{name_core}(?:{spokes})|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
         f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}|{unit_verbs})|{venue})"
+        # 台南市议会第4届第7次定期会…: the body's own session, numbered
+        f"|(?P<session>第[\\d一二三四五六七八九十]+届(?:第[\\d一二三四五六七八九十]+次)?(?:定期会|临时会))"
     )
     titles = _alt(list(lang["titles_before"]))
     head_verbs = _alt(list(lang["unit_head_verbs"]))
