@@ -165,8 +165,7 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
     named once before a speech verb (王扬智表示), glued to a body before a title (内政部徐国勇部长), or a
     transliterated name after a word such as 夫人 or 领导人."""
     p = patterns()
-    surnames = set("".join(str(load().language["bare_name_surnames"]).split()))
-    not_in = str(load().language["bare_name_not_in"])
+    surnames, not_in = _bare_name_chars()
     letters = _transliteration_chars()
     found: dict[str, str] = {}
 
@@ -208,6 +207,13 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
                 keep(name, "after_holder")
             at = text.find(word, at + 1)
     return found
+
+
+@functools.cache
+def _bare_name_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The family names a name standing alone may begin with, and the characters its given name never holds."""
+    lang = load().language
+    return frozenset("".join(str(lang["bare_name_surnames"]).split())), frozenset(str(lang["bare_name_not_in"]))
 
 
 @functools.cache
