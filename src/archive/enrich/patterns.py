@@ -43,7 +43,8 @@ class Patterns:
     attend_list: re.Pattern[str]  # 出席会议的有A、B、C / 出席座谈会的党外人士还有A、B等, group "list"
     predicate: re.Pattern[str]  # what follows a name: group "verb" (speech) or "attend"
     attend_then_speak: re.Pattern[str]  # 出席会议并讲话
-    joiner: str  # regex fragment between two names of a chain: 、和及与, maybe the next one's title phrase
+    joiner: re.Pattern[str]  # between two names of a chain: 、和及与, maybe the next one's title phrase
+    joiner_reach: int  # the longest a joiner may be
     titles_after: re.Pattern[str]
     title_end: re.Pattern[str]  # a title at the end of a word (希腊总理高级代表, 陈亭妃立委)
     title_before_end: re.Pattern[str]  # a title written before names, at the end of a text (安平区长)
@@ -319,10 +320,11 @@ def patterns() -> Patterns:
         ),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
         # (民革中央主席郑建邦、民盟中央主席丁仲礼…先后发言)
-        joiner=(
-            f"(?:(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))??"
-            f"|[，,]{clause}{{0,24}}?(?:{titles_before}))"
+        joiner=re.compile(
+            f"(?:[、和及与]|以及)(?:{clause}{{0,16}}?(?:{titles_before}))??"
+            f"|[，,]{clause}{{0,24}}?(?:{titles_before})"
         ),
+        joiner_reach=1 + 24 + max(len(str(title)) for title in lang["titles_before"]),
         titles_after=re.compile(titles_after),
         title_end=re.compile(f"(?:{titles_after})$"),
         title_before_end=re.compile(f"(?:{titles_before})$"),

@@ -390,10 +390,13 @@ class Roles:
 
 
 @functools.lru_cache(maxsize=2048)
-def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The names as one pattern, and as the next name of a chain (many articles share a set of names)."""
-    alternatives = trie_pattern(names)
-    return re.compile(alternatives), re.compile(f"{patterns().joiner}(?P<name>{alternatives})")
+def _compiled(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The names as one pattern (many articles share a set of names)."""
+    return re.compile(trie_pattern(names))
+
+
+#: The characters a joiner of two names begins with.
+_JOINER_STARTS = frozenset("、和及与以，,")
 
 
 #: Titles of heads of party, state and government, written after a name that another's speech refers to.
@@ -444,11 +447,24 @@ class PeopleFinder:
 
     def __init__(self, names: set[str], forms: dict[str, str] | None = None, context: str = "") -> None:
         self.names = None
-        self.next_name = None
         self.forms = forms or {}
         self.context = context  # the whole article, where a title alone finds its holder
         if names:
-            self.names, self.next_name = _compiled(tuple(sorted(names | set(self.forms))))
+            self.names = _compiled(tuple(sorted(names | set(self.forms))))
+
+    def _next_name(self, text: str, at: int) -> re.Match[str] | None:
+        """The next name of a chain: the nearest known name that a joiner (、, 及, ，市长…) leads to from ``at``.
+        (The joiner is one pattern for every article, tried up to each place a name starts, rather than a
+        pattern of joiner and names compiled for each article's names.)"""
+        if self.names is None or at >= len(text) or text[at] not in _JOINER_STARTS:
+            return None
+        joiner, reach = patterns().joiner, at + patterns().joiner_reach
+        start = at + 1
+        while (name := self.names.search(text, start)) is not None and name.start() <= reach:
+            if joiner.fullmatch(text, at, name.start()):
+                return name
+            start = name.start() + 1
+        return None
 
     def _holder(self, text: str, title: str) -> str | None:
         """The one person ``text`` names with ``title`` right before or after the name (黄伟哲市长, 市长黄伟哲;
@@ -499,7 +515,7 @@ class PeopleFinder:
 
     def roles(self, text: str, last_mention: str | None = None) -> Roles:
         roles = Roles()
-        if self.names is None or self.next_name is None:
+        if self.names is None:
             return roles
         p = patterns()
         consumed = 0
@@ -511,10 +527,10 @@ class PeopleFinder:
             while True:
                 title = p.titles_after.match(text, end)
                 after_title = title.end() if title else end
-                nxt = self.next_name.match(text, after_title)
+                nxt = self._next_name(text, after_title)
                 if nxt is None:
                     break
-                chain.append(self.forms.get(nxt.group("name"), nxt.group("name")))
+                chain.append(self.forms.get(nxt.group(), nxt.group()))
                 end = nxt.end()
             consumed = end
             if p.blocked_before.search(text, max(0, m.start() - 16), m.start()):

@@ -70,7 +70,10 @@ class WordMatcher:
                 singles.add(word)
             elif word:
                 rests.setdefault(word[:2], []).append(word[2:])
-        self._rest = {pair: re.compile(_optional_pattern(tails)) for pair, tails in rests.items()}
+        # (each pair's pattern is compiled the first time text holds the pair: most pairs never turn up, and
+        # compiling them all would cost a large gazetteer most of its start-up)
+        self._tails = rests
+        self._rest: dict[str, re.Pattern[str]] = {}
         self._singles = frozenset(singles)
         # where a word may start: a possible first character followed by a possible second one
         starts = []
@@ -82,10 +85,17 @@ class WordMatcher:
             starts.append("[" + "".join(re.escape(c) for c in sorted(singles)) + "]")
         self._firsts = re.compile("(?=" + "|".join(starts) + ")") if starts else None
 
+    def _compile(self, pair: str) -> re.Pattern[str] | None:
+        tails = self._tails.get(pair)
+        if tails is None:
+            return None
+        rest = self._rest[pair] = re.compile(_optional_pattern(tails))
+        return rest
+
     def match(self, text: str, pos: int = 0) -> Hit | None:
         if pos >= len(text):
             return None
-        rest = self._rest.get(text[pos : pos + 2])
+        rest = self._rest.get(text[pos : pos + 2]) or self._compile(text[pos : pos + 2])
         if rest is not None:
             tail = rest.match(text, pos + 2)
             if tail is not None:
@@ -109,7 +119,8 @@ class WordMatcher:
             at = first.start()
             if at < pos:
                 continue  # inside the word found last
-            rest = rest_of(text[at : at + 2])
+            pair = text[at : at + 2]
+            rest = rest_of(pair) or self._compile(pair)
             tail = rest.match(text, at + 2) if rest is not None else None
             if tail is not None:
                 if tail.end() <= limit:
