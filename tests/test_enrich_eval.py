@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Forty-six label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels45.jsonl`` (further
+Forty-eight label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels47.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -72,6 +72,8 @@ LABEL_FILES = {
     "labels43.jsonl": {"cctv": 48, "tainan": 48},
     "labels44.jsonl": {"cctv": 48, "tainan": 48},
     "labels45.jsonl": {"cctv": 46, "tainan": 48},
+    "labels46.jsonl": {"cctv": 48, "tainan": 48},
+    "labels47.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
