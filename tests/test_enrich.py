@@ -1536,6 +1536,13 @@ def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     assert "九三学社中央" in congress.units
     assert "中央纪委国家监委" in article("十九届中央纪委六次全会在京召开。").units
     assert article("美国联邦储备委员会16日宣布上调利率。").units == ["美联储"]
+    # a party named in full, and 台盟's 全盟代表大会: the congress is its central committee's
+    full = article(
+        "大会听取并审议了工作报告，选举产生了新一届中央委员会。", title="中国民主同盟第十四次全国代表大会在京闭幕"
+    )
+    assert full.units == ["民盟中央"]
+    league = article("台湾民主自治同盟第十二次全盟代表大会今天在京开幕。", title="台盟代表大会开幕")
+    assert "台盟中央" in league.units
 
 
 def test_the_city_government_is_a_unit_when_it_acts_itself() -> None:
