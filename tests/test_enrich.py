@@ -952,6 +952,29 @@ def test_bodies_missing_from_the_gazetteer_that_act() -> None:
     assert art.units == ["日本气象厅", "联合国邮政管理局", "胡塞武装"]
 
 
+def test_a_longer_name_is_tried_when_the_shortest_does_not_act() -> None:
+    # (乌克兰武装部队 alone is followed by 总参谋部, not by a verb; the whole name acts)
+    art = article("乌克兰武装部队总参谋部5日称，前线地区发生多次战斗。", models={})
+    assert art.units == ["乌克兰武装部队总参谋部"]
+    # companies and guards name bodies too; bodies counted (两家…公司) are a kind, not one body
+    art = article(
+        "德国铁路公司9日宣布，部分线路停运。伊朗伊斯兰革命卫队方面3日表示，已完成演习。",
+        "阿联酋两家航空公司宣布暂停航班。",
+        models={},
+    )
+    assert art.units == ["德国铁路公司", "伊朗伊斯兰革命卫队"]
+
+
+def test_bodies_whose_numbered_meetings_are_chaired() -> None:
+    art = article(
+        "副总理在南宁会见越南副总理，并共同主持中越陆地边界联合委员会第八次会议、中越经贸合作联委会第十次会议。",
+        models={},
+    )
+    assert art.units == ["中越陆地边界联合委员会", "中越经贸合作联委会"]
+    # meetings to come, and the sessions of a body with a term (第十四届), are not read this way
+    assert article("副总理将访问越南，并共同主持中越经贸合作联委会第十一次会议。", models={}).units == []
+
+
 def test_a_notice_heading_names_the_body_that_issues_it() -> None:
     art = article(
         "臺南市政府 公告\n主旨：公告變更東區細部計畫案，自即日起發布實施。",

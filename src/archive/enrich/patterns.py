@@ -88,6 +88,7 @@ class Patterns:
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
     unlisted_body: re.Pattern[str]
     body_shape: re.Pattern[str]  # the same name anywhere (group "body")
+    body_more: re.Pattern[str]  # more words and a body's ending after one (乌克兰武装部队 + 总参谋部)
     # the ending of a body's name (委员会, 基金会, 部…), and what a list item shaped like a name may hold
     body_suffix: re.Pattern[str]
     list_body_suffix: re.Pattern[str]  # …and the endings of a list item's name (…法院, …公会)
@@ -387,6 +388,9 @@ def patterns() -> Patterns:
         # (社团法人台南市…协会: a legal form before the name is no part of it)
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”]))(?:社团法人|财团法人)?{body_shape}"),
         body_shape=re.compile(body_shape),
+        body_more=re.compile(
+            f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))})"
+        ),
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
         list_body_suffix=re.compile(_alt([*lang["body_suffixes"], *lang["list_body_suffixes"]])),
         not_body=re.compile(f"{_alt(list(lang['not_body_words']))}|(?:{_alt(list(lang['not_body_ends']))})$"),

@@ -409,38 +409,108 @@ _FULL_BODY_END = set("局处部厅署会府委办院")
 _VERB_BEFORE_BAN = set("举承主协合创开筹督代")
 
 
+#: A count of bodies (两家, 3个): a name counted is a kind of body, not one body's name.
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]+[家个所]")
+#: The longest name of a body missing from the gazetteer.
+_LONGEST_UNLISTED = 24
+
+
+def _unlisted_acting(
+    text: str, begin: int, start: int, end: int, suffix: str, m: UnitMatcher
+) -> tuple[str, list[Unit]] | None:
+    """The name shaped like a body's at ``text[start:end]`` (ending in ``suffix``; written from ``begin`` with
+    a prefix like 社团法人) and the bodies listed after it, if it names a body missing from the gazetteer and they
+    act."""
+    p = patterns()
+    name = text[start:end]
+    listed = m.pattern.match(text, begin)
+    if listed is not None and listed.end() >= end:
+        return None  # the gazetteer's own name for it (or a longer one) is read elsewhere
+    if (
+        listed is not None
+        and listed.group()[-1] in _FULL_BODY_END
+        and m.aliases[listed.group()].jurisdiction != "world"
+    ):
+        return None  # 台南市政府主计处配合交通部: a listed body's full name and more words
+    if text.startswith("长", end) or (name.endswith("办") and name[-2] in _VERB_BEFORE_BAN):
+        return None  # 台南市陈良干局长, …亚利桑纳州举办: the ending is a title's or a verb's
+    if load().person_matcher.search(name) is not None or p.not_body.search(name) or _COUNTED.search(name):
+        return None  # 台南市陈良干局长表示, 中国多个社会组织, 两家航空公司: a person inside, or many bodies, no name
+    if p.titles_after.search(name, 0, len(name) - len(suffix)) or any(
+        hit_inside.start() > 0
+        and m.aliases[hit_inside.group()].jurisdiction != "world"
+        and m.aliases[hit_inside.group()].kind != "place"
+        for hit_inside in m.pattern.finditer(name)
+    ):
+        return None  # 台南市长黄伟哲责成水利局, 台南市政府亦配合内政部: a title or another body (not a place) inside
+    others, after, _ = _rest_of_list(text, end, m)
+    if p.unit_predicate.match(text, after) is None:
+        return None
+    return name, others
+
+
+#: Chairing or holding, before the numbered meetings of bodies.
+#: (not 召开 alone: 决定召开…会议 tells of a meeting to come)
+_HOLDS_MEETINGS = re.compile("(?:共同)?(?:主持召开|主持|举行)了?")
+#: A body's numbered meeting, after its name (第十九次会议, 第七次全体会议).
+_NUMBERED_MEETING = re.compile(r"第[一二三四五六七八九十百\d]{1,4}次(?:全体|联席|工作)?会议")
+
+
+#: In a name before a numbered meeting: a verb (会谈并共同主持…), or the term of a body whose sessions the
+#: meetings data names (政协第十四届全国委员会第三次会议).
+_NOT_IN_MEETING_BODY = re.compile("并|主持|召开|举行|[一二三四五六七八九十\\d]届")
+
+
+def _numbered_meeting_of(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | None:
+    """The body named at ``start`` (in the gazetteer, or shaped like a body's name) whose numbered meeting
+    follows its name, and where the meeting's name ends."""
+    listed = m.pattern.match(text, start)
+    if listed is not None:
+        meeting = _NUMBERED_MEETING.match(text, listed.end())
+        unit = m.aliases[listed.group()]
+        if meeting is not None and unit.kind == "body":
+            return unit, meeting.end()
+    p = patterns()
+    for suffix in p.list_body_suffix.finditer(text, start + 1, start + _ITEM_REACH):
+        name = text[start : suffix.end()]
+        if not p.body_item.fullmatch(name):
+            return None  # the name would run into another word (的, 在…)
+        meeting = _NUMBERED_MEETING.match(text, suffix.end())
+        if meeting is None:
+            continue
+        if (
+            load().person_matcher.search(name)
+            or p.titles_after.search(name, 0, suffix.start() - start)
+            or p.not_body.search(name)
+            or _NOT_IN_MEETING_BODY.search(name)
+        ):
+            return None  # a person, a title or a verb inside: not a body's name; a term (第十四届) is a session's
+        return _shaped_unit(name), meeting.end()
+    return None
+
+
 def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
     """日本气象厅称…, 中央宣讲团在…宣讲: bodies missing from the gazetteer that act at the start of a clause,
     named as written (a country's or a national prefix, a body's ending)."""
     p = patterns()
     found: list[Unit] = []
     for hit in p.unlisted_body.finditer(text):
-        name = hit.group("body")
-        listed = m.pattern.match(text, hit.start())
-        if listed is not None and listed.end() >= hit.end():
-            continue  # the gazetteer's own name for it (or a longer one) is read elsewhere
-        if (
-            listed is not None
-            and listed.group()[-1] in _FULL_BODY_END
-            and m.aliases[listed.group()].jurisdiction != "world"
-        ):
-            continue  # 台南市政府主计处配合交通部: a listed body's full name and more words
-        if text.startswith("长", hit.end()) or (name.endswith("办") and name[-2] in _VERB_BEFORE_BAN):
-            continue  # 台南市陈良干局长, …亚利桑纳州举办: the ending is a title's or a verb's
-        if load().person_matcher.search(name) is not None or p.not_body.search(name):
-            continue  # 台南市陈良干局长表示, 中国多个社会组织: a person inside, or many bodies, no name
-        if p.titles_after.search(name, 0, len(name) - len(hit.group("suffix"))) or any(
-            hit_inside.start() > 0
-            and m.aliases[hit_inside.group()].jurisdiction != "world"
-            and m.aliases[hit_inside.group()].kind != "place"
-            for hit_inside in m.pattern.finditer(name)
-        ):
-            continue  # 台南市长黄伟哲责成水利局, 台南市政府亦配合内政部: a title or another body (not a place) inside
         if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
             continue
-        others, end, _ = _rest_of_list(text, hit.end(), m)
-        if p.unit_predicate.match(text, end) is None:
+        # the shortest name first, then longer ones (乌克兰武装部队总参谋部8日称: not 乌克兰武装部队)
+        start, end, suffix = hit.start("body"), hit.end(), hit.group("suffix")
+        while True:
+            acting = _unlisted_acting(text, hit.start(), start, end, suffix, m)
+            more = p.body_more.match(text, end)
+            listed = m.pattern.match(text, hit.start())
+            if listed is not None and listed.end() >= end and p.unit_predicate.match(text, listed.end()):
+                break  # (黎巴嫩真主党武装称: the gazetteer's body acts, read elsewhere)
+            if acting is not None or more is None or more.end() - start > _LONGEST_UNLISTED:
+                break
+            end, suffix = more.end(), more.group("suffix")
+        if acting is None:
             continue
+        name, others = acting
         # 也门胡塞武装: a listed foreign body after its country's name is that body (but 美国财政部 is no 财政部)
         inner = next(
             (
@@ -456,6 +526,20 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         for each in [unit, *others]:
             if each not in found:
                 found.append(each)
+    # 共同主持中新双边合作联委会第十九次会议、苏州工业园区联合协调理事会第二十四次会议: the bodies whose numbered
+    # meetings are chaired or held
+    for held in _HOLDS_MEETINGS.finditer(text):
+        if "将" in text[sentence_start(text, held.start(), SENTENCE_END) : held.start()]:
+            continue  # 丁薛祥将访问新加坡并共同主持…: meetings to come
+        at = held.end()
+        while (body := _numbered_meeting_of(text, at, m)) is not None:
+            unit, at = body
+            if unit not in found:
+                found.append(unit)
+            joiner = _JOINER.match(text, at)
+            if joiner is None:
+                break
+            at = joiner.end()
     # 论坛由世界顶尖科学家协会主办: after 由, a name shaped like a body's acts as one, whatever its prefix
     for by in _BY.finditer(text):
         if m.pattern.match(text, by.end()) is not None:
