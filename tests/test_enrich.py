@@ -965,6 +965,12 @@ def test_a_longer_name_is_tried_when_the_shortest_does_not_act() -> None:
     assert art.units == ["德国铁路公司", "伊朗伊斯兰革命卫队"]
 
 
+def test_the_body_a_reporter_has_the_news_from_though_missing_from_the_gazetteer() -> None:
+    art = article("记者从大连海关获悉，今年前三季度，辖区进出口总值同比增长。", models={})
+    assert art.units == ["大连海关"]
+    assert article("记者从多家航空公司获悉，国庆假期机票预订量上升。", models={}).units == []
+
+
 def test_bodies_whose_numbered_meetings_are_chaired() -> None:
     art = article(
         "副总理在南宁会见越南副总理，并共同主持中越陆地边界联合委员会第八次会议、中越经贸合作联委会第十次会议。",

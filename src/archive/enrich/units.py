@@ -265,6 +265,8 @@ _PARTNER_ROLES = frozenset({"协办", "指导", "赞助", "督导", "支持"})
 #: …and the field naming the agency's unit that runs it ([单位名称]新闻及国际关系处).
 _UNIT_FIELD = re.compile(r"单位名称[\]】]?[:：]?\s*$")
 _NEWS_FROM_BEFORE = re.compile(r"记者[^，,。；;\n]{0,12}?从$")
+_NEWS_FROM = re.compile(r"记者[^，,。；;\n]{0,12}?从")
+_NEWS_HEARD = re.compile("获悉|了解到")
 #: A name or a title, then 代表 and the body (not 人大代表, 党代表: nouns before a name).
 _ON_BEHALF = re.compile(r"(?<![人党大])(?<=[\u4e00-\u9fff])代表$")
 _NEWS_FROM_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,20}?)*(?:获悉|了解到)")
@@ -470,13 +472,19 @@ def _numbered_meeting_of(text: str, start: int, m: UnitMatcher) -> tuple[Unit, i
         unit = m.aliases[listed.group()]
         if meeting is not None and unit.kind == "body":
             return unit, meeting.end()
+    return _shaped_before(text, start, _NUMBERED_MEETING)
+
+
+def _shaped_before(text: str, start: int, after: re.Pattern[str]) -> tuple[Unit, int] | None:
+    """A name shaped like a body's from ``start``, right before what ``after`` matches; the body and where that
+    match ends."""
     p = patterns()
     for suffix in p.list_body_suffix.finditer(text, start + 1, start + _ITEM_REACH):
         name = text[start : suffix.end()]
         if not p.body_item.fullmatch(name):
             return None  # the name would run into another word (的, 在…)
-        meeting = _NUMBERED_MEETING.match(text, suffix.end())
-        if meeting is None:
+        follows = after.match(text, suffix.end())
+        if follows is None:
             continue
         if (
             load().person_matcher.search(name)
@@ -485,7 +493,7 @@ def _numbered_meeting_of(text: str, start: int, m: UnitMatcher) -> tuple[Unit, i
             or _NOT_IN_MEETING_BODY.search(name)
         ):
             return None  # a person, a title or a verb inside: not a body's name; a term (第十四届) is a session's
-        return _shaped_unit(name), meeting.end()
+        return _shaped_unit(name), follows.end()
     return None
 
 
@@ -540,6 +548,13 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
             if joiner is None:
                 break
             at = joiner.end()
+    # 记者从昆明海关获悉: the body a reporter had the news from, missing from the gazetteer
+    for told in _NEWS_FROM.finditer(text):
+        if m.pattern.match(text, told.end()) is not None:
+            continue  # a listed body is read with the others
+        body = _shaped_before(text, told.end(), _NEWS_HEARD)
+        if body is not None and body[0] not in found:
+            found.append(body[0])
     # 论坛由世界顶尖科学家协会主办: after 由, a name shaped like a body's acts as one, whatever its prefix
     for by in _BY.finditer(text):
         if m.pattern.match(text, by.end()) is not None:
