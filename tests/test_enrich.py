@@ -971,6 +971,15 @@ def test_the_body_a_reporter_has_the_news_from_though_missing_from_the_gazetteer
     assert article("记者从多家航空公司获悉，国庆假期机票预订量上升。", models={}).units == []
 
 
+def test_the_compiler_and_the_publisher_of_a_book_issue_it() -> None:
+    art = article(
+        "国家文物局组织编写的《长城保护工作手册》，近日由文物出版社出版，即日起在全国发行。",
+        "配套图册由省出版集团旗下美术出版社出版。",
+        models={},
+    )
+    assert art.units == ["国家文物局", "文物出版社", "美术出版社"]
+
+
 def test_bodies_whose_numbered_meetings_are_chaired() -> None:
     art = article(
         "副总理在南宁会见越南副总理，并共同主持中越陆地边界联合委员会第八次会议、中越经贸合作联委会第十次会议。",

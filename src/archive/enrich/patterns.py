@@ -394,7 +394,9 @@ def patterns() -> Patterns:
         body_suffix=re.compile(_alt(list(lang["body_suffixes"]))),
         list_body_suffix=re.compile(_alt([*lang["body_suffixes"], *lang["list_body_suffixes"]])),
         not_body=re.compile(f"{_alt(list(lang['not_body_words']))}|(?:{_alt(list(lang['not_body_ends']))})$"),
-        body_item=re.compile(f"(?![本该此其我])(?:(?![的之和与及或在于是将向从为、等各亦也]|对(?!外))[{HAN}A-Za-z\\d\\-—]){{2,24}}"),
+        body_item=re.compile(
+            f"(?![本该此其我])(?:(?![的之和与及或在于是将向从为、等各亦也]|对(?!外)|分别)[{HAN}A-Za-z\\d\\-—]){{2,24}}"
+        ),
         # the body stands inside the list: the items before it end with 、, those after it begin with one
         invited_before=_list_pattern(
             f"(?:{_alt(list(lang['invite_verbs']))})", f"{clause}{{0,60}}?、", "$", repeat="?"

@@ -218,7 +218,11 @@ def short_form(name: str) -> str:
 
 
 def _shaped_unit(name: str) -> Unit:
-    """A body the gazetteer does not list, named by its shape (and its ending's short form)."""
+    """A body the gazetteer does not list, named by its shape (and its ending's short form); a body 旗下 (owned
+    by) another is named alone (紫荆文化集团旗下联合出版集团 is 联合出版集团)."""
+    owned = name.rfind("旗下")
+    if owned > 0 and len(name) - owned - 2 >= 2:
+        name = name[owned + 2 :]
     return Unit(name=short_form(name), district=None, jurisdiction="")
 
 
@@ -571,7 +575,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
 
 
 #: 由 marking who does what follows (not 自由, 理由, 由于…).
-_BY = re.compile("(?<![自理缘事来])由(?![于此衷])")
+_BY = re.compile("(?<![自理缘事来藉借])由(?![于此衷])")
 
 
 _TOGETHER = re.compile("共同(?!合作)|联合")
