@@ -980,6 +980,13 @@ def test_the_compiler_and_the_publisher_of_a_book_issue_it() -> None:
     assert art.units == ["国家文物局", "文物出版社", "美术出版社"]
 
 
+def test_a_body_whose_own_figures_are_the_news() -> None:
+    art = article("水利部今天的水库蓄水监测显示，全国大中型水库蓄水总量高于常年同期。", models={})
+    assert art.units == ["水利部"]
+    # (a department's figures published, 消防部门公布的数据显示, name no body 消防部)
+    assert article("加拿大消防部门公布的数据显示，仍有多处火情失控。", models={}).units == []
+
+
 def test_bodies_whose_numbered_meetings_are_chaired() -> None:
     art = article(
         "副总理在南宁会见越南副总理，并共同主持中越陆地边界联合委员会第八次会议、中越经贸合作联委会第十次会议。",

@@ -208,7 +208,11 @@ def patterns() -> Patterns:
         f"|(?:{clause}{{2,24}}?[，,]){{1,3}}?(?:{adverbs})*(?P<then_said>表示|指出|强调|希望|指示|要求|呼吁)))"
     )
     # (公告栏, 公布栏: a notice board, where a notice is posted, is no act of the body it belongs to)
-    unit_verbs = f"(?:{_alt([*lang['unit_verbs'], *lang['unit_news_verbs']])})(?!栏)"
+    unit_verbs = (
+        f"(?:{_alt([*lang['unit_verbs'], *lang['unit_news_verbs']])}"
+        # (农业农村部小麦机收调度显示: the body's own figures on a matter, as the news)
+        f"|的?(?:(?!公布|发布|的)[{HAN}]){{0,8}}?(?:数据|统计|调度|监测|进度|测算)(?:结果)?显示)(?!栏)"
+    )
     foreign_spokes = _alt(list(lang["unit_foreign_spokespeople"]))
     # 市府今(25)日于永华市政中心举行…: where a body held something
     venue = f"(?:于|在){clause}{{1,24}}?(?:{unit_verbs}|办理)"
