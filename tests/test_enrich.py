@@ -980,6 +980,11 @@ def test_the_compiler_and_the_publisher_of_a_book_issue_it() -> None:
     assert art.units == ["国家文物局", "文物出版社", "美术出版社"]
 
 
+def test_a_parliament_calling_an_emergency_sitting_before_dawn() -> None:
+    art = article("日本国会今天凌晨召集紧急会议，议员投票通过决议。", models={})
+    assert art.units == ["日本国会"]
+
+
 def test_a_body_whose_own_figures_are_the_news() -> None:
     art = article("水利部今天的水库蓄水监测显示，全国大中型水库蓄水总量高于常年同期。", models={})
     assert art.units == ["水利部"]
