@@ -29,6 +29,7 @@ DATE = (
 @dataclass(frozen=True)
 class Patterns:
     surnames: str  # regex fragment: one family name
+    bare_surnames: str  # the family names a name standing alone may begin with (characters)
     given: str  # regex fragment: one character allowed in a given name
     name: re.Pattern[str]  # a bare name-shaped string (family name + 1-2 characters), anchored
     title_name: re.Pattern[str]  # TITLE + NAME, name in group "name"
@@ -264,8 +265,10 @@ def patterns() -> Patterns:
         f"(?P<body>(?:中国—)?(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
         f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
     )
+    bare_surnames = "".join(str(lang["bare_name_surnames"]).split())
     return Patterns(
         surnames=surname,
+        bare_surnames=bare_surnames,
         given=given,
         name=re.compile(f"{surname}{given}{{1,2}}"),
         # a three-character name right before a verb wins over a two-character one (科长方川和表示)
@@ -366,7 +369,7 @@ def patterns() -> Patterns:
             f"(?:{speech_full}|{_alt(list(lang['group_verbs']))})"
         ),
         bare_name=re.compile(
-            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{''.join(str(lang['bare_name_surnames']).split())}]"
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{bare_surnames}]"
             f"(?:(?![{re.escape(str(lang['bare_name_not_in']))}]){given}){{2}})"
             f"(?=(?:{_alt(list(lang['bare_name_verbs']))}))"
         ),

@@ -212,8 +212,7 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
 @functools.cache
 def _bare_name_chars() -> tuple[frozenset[str], frozenset[str]]:
     """The family names a name standing alone may begin with, and the characters its given name never holds."""
-    lang = load().language
-    return frozenset("".join(str(lang["bare_name_surnames"]).split())), frozenset(str(lang["bare_name_not_in"]))
+    return frozenset(patterns().bare_surnames), frozenset(str(load().language["bare_name_not_in"]))
 
 
 @functools.cache
