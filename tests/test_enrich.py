@@ -526,6 +526,22 @@ def test_a_meeting_held_before_the_event_is_not_the_one_reported() -> None:
     assert "中共中央" not in art.units
 
 
+def test_a_meeting_to_come_or_a_speech_given_at_one_is_not_the_one_reported() -> None:
+    coming = article(
+        "国家主席习近平在人民大会堂会见来访的总理。习近平指出，下周，中国共产党二十届四中全会将在北京召开。",
+        title="习近平会见来访总理",
+        models={},
+    )
+    assert coming.meeting.name is None
+    assert "中共中央" not in coming.units
+    speech = article(
+        "《求是》杂志今天发表习近平总书记的重要文章。",
+        title="求是发表习近平在二十届四中全会第二次全体会议上的讲话",
+        models={},
+    )
+    assert speech.meeting.name is None
+
+
 def test_the_cppcc_special_committees_heard_share_their_prefix() -> None:
     art = article("開幕會聽取了全國政協經濟委員會、農業和農村委員會、外事委員會關於五年來工作情況的匯報。", models={})
     assert set(art.units) == {"全国政协经济委员会", "全国政协农业和农村委员会", "全国政协外事委员会"}

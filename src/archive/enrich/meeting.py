@@ -15,8 +15,12 @@ _DATE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _BODY_CHARS = 600
 #: A meeting named for something else is not the one reported: its spirit being studied (学习贯彻中央经济工作会议
 #: 精神), its president (not its presidium) or its spouses' programme (联合国大会主席, 二十国集团峰会配偶活动), a
-#: congratulation on it.
-_NOT_REPORTED_AFTER = re.compile(r"(?:重要)?精神|主席(?!团)|配偶")
+#: congratulation on it, a speech given at it and read or published now (在二十届三中全会上的重要讲话), or the
+#: meeting still to come (二十届三中全会将在北京召开).
+_NOT_REPORTED_AFTER = re.compile(
+    r"(?:重要)?精神|主席(?!团)|配偶|(?:第[一二三四五六七八九十]+次全体会议)?上的(?:重要)?讲话"
+    r"|[^，。；,;\s]{0,10}?将(?:于|在)?[^，。；,;\s]{0,10}?(?:召开|举行)"
+)
 _NOT_REPORTED_BEFORE = re.compile(
     r"(?:学习|贯彻|落实|传达|领会|祝贺|庆祝)(?:(?!精神)[^，。；,;\s]){0,12}$"
     # one held before the event reported (不久前召开的中国共产党二十届三中全会)
