@@ -540,6 +540,12 @@ def test_a_meeting_to_come_or_a_speech_given_at_one_is_not_the_one_reported() ->
         models={},
     )
     assert speech.meeting.name is None
+    past = article(
+        "国家主席习近平在北京同来访的总统会谈。习近平指出，两周前，中国共产党二十届四中全会成功召开。",
+        title="习近平同来访总统会谈",
+        models={},
+    )
+    assert "中共中央" not in past.units
 
 
 def test_the_cppcc_special_committees_heard_share_their_prefix() -> None:
