@@ -268,9 +268,8 @@ _ROLE_FIELD = re.compile(r"(?P<role>主办|承办|合办|协办|指导|赞助|�
 _PARTNER_ROLES = frozenset({"协办", "指导", "赞助", "督导", "支持"})
 #: …and the field naming the agency's unit that runs it ([单位名称]新闻及国际关系处).
 _UNIT_FIELD = re.compile(r"单位名称[\]】]?[:：]?\s*$")
-_NEWS_FROM_BEFORE = re.compile(r"记者[^，,。；;\n]{0,12}?从$")
 _NEWS_FROM = re.compile(r"记者[^，,。；;\n]{0,12}?从")
-_NEWS_HEARD = re.compile("获悉|了解到")
+_NEWS_FROM_BEFORE = re.compile(_NEWS_FROM.pattern + "$")
 #: A name or a title, then 代表 and the body (not 人大代表, 党代表: nouns before a name).
 _ON_BEHALF = re.compile(r"(?<![人党大])(?<=[\u4e00-\u9fff])代表$")
 _NEWS_FROM_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,20}?)*(?:获悉|了解到)")
@@ -510,13 +509,14 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
             continue
         # the shortest name first, then longer ones (乌克兰武装部队总参谋部8日称: not 乌克兰武装部队)
+        # (黎巴嫩真主党武装称: up to where the gazetteer's body ends, it acts and is read elsewhere)
+        listed = m.pattern.match(text, hit.start())
+        acts_to = listed.end() if listed is not None and p.unit_predicate.match(text, listed.end()) else -1
         start, end, suffix = hit.start("body"), hit.end(), hit.group("suffix")
-        while True:
+        acting = None
+        while end > acts_to:
             acting = _unlisted_acting(text, hit.start(), start, end, suffix, m)
             more = p.body_more.match(text, end)
-            listed = m.pattern.match(text, hit.start())
-            if listed is not None and listed.end() >= end and p.unit_predicate.match(text, listed.end()):
-                break  # (黎巴嫩真主党武装称: the gazetteer's body acts, read elsewhere)
             if acting is not None or more is None or more.end() - start > _LONGEST_UNLISTED:
                 break
             end, suffix = more.end(), more.group("suffix")
@@ -556,7 +556,7 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
     for told in _NEWS_FROM.finditer(text):
         if m.pattern.match(text, told.end()) is not None:
             continue  # a listed body is read with the others
-        body = _shaped_before(text, told.end(), _NEWS_HEARD)
+        body = _shaped_before(text, told.end(), _NEWS_FROM_AFTER)
         if body is not None and body[0] not in found:
             found.append(body[0])
     # 论坛由世界顶尖科学家协会主办: after 由, a name shaped like a body's acts as one, whatever its prefix
