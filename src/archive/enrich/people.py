@@ -396,6 +396,8 @@ def _compiled(names: tuple[str, ...]) -> re.Pattern[str]:
 
 #: The characters a joiner of two names begins with.
 _JOINER_STARTS = frozenset("、和及与以，,")
+#: Longer than any one person's name, foreign names spelled out included.
+_LONGEST_NAME = 32
 
 
 #: Titles of heads of party, state and government, written after a name that another's speech refers to.
@@ -459,7 +461,8 @@ class PeopleFinder:
             return None
         joiner, reach = patterns().joiner, at + patterns().joiner_reach
         start = at + 1
-        while (name := self.names.search(text, start)) is not None and name.start() <= reach:
+        # (searched no further than the longest name could end, so a text without names near is not read on)
+        while (name := self.names.search(text, start, reach + _LONGEST_NAME)) is not None and name.start() <= reach:
             if joiner.fullmatch(text, at, name.start()):
                 return name
             start = name.start() + 1
