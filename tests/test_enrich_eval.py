@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Fifty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels49.jsonl`` (further
+Fifty-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels51.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -76,6 +76,8 @@ LABEL_FILES = {
     "labels47.jsonl": {"cctv": 48, "tainan": 48},
     "labels48.jsonl": {"cctv": 48, "tainan": 48},
     "labels49.jsonl": {"cctv": 47, "tainan": 48},
+    "labels50.jsonl": {"cctv": 48, "tainan": 48},
+    "labels51.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
