@@ -1057,6 +1057,13 @@ def test_a_member_of_a_group_speaks_for_the_group_not_for_their_body() -> None:
 def test_the_one_spoken_to_does_not_speak() -> None:
     art = article("22日，以色列总理内塔尼亚胡对到访的美国国务卿布林肯说，以方将继续行动。")
     assert art.speakers == ["内塔尼亚胡"]
+    # the one a letter goes to, however long their titles; 向 inside a word (正向) makes no one its object
+    art = article(
+        "国家主席习近平向非洲联盟峰会轮值主席毛里塔尼亚总统加兹瓦尼致贺信。",
+        "学校邀请推动正向管教有成的永康国小黄钰婷老师分享经验。",
+        models={},
+    )
+    assert art.speakers == ["习近平", "黄钰婷"]
 
 
 def test_foreign_leaders_met_earlier_speak_together() -> None:

@@ -231,8 +231,13 @@ def _title_start(name: str) -> bool:
 _BODY_AFTER = "局处所院厅署科司"
 _HAN_ONLY = re.compile(f"[{HAN}]+")
 _SENTENCE_ENDS = "。；;"
-#: 对/向/跟 and a few words before a name: the name is spoken to (对到访的美国国务卿布林肯说).
-_OBJECT_BEFORE = re.compile(r"(?<![针面相绝])(?:对|向|跟)[^，,。；;！!？?\n：:]{0,12}$")
+#: 对/向/跟 and the words before a name, titles and all: the name is spoken to (对到访的美国国务卿布林肯说,
+#: 向…轮值主席阿尔及利亚总统特本致贺信); not 对, 向 inside a word (针对, 应对, 正向, 方向…).
+_OBJECT_BEFORE = re.compile(
+    r"(?<![针面相绝正方导倾走意动转志取双单流去一反横纵应核比校配派紧])(?:对|向|跟)[^，,。；;！!？?\n：:]{0,30}$"
+)
+#: How far before a name 对, 向 or 跟 may stand.
+_OBJECT_REACH = 32
 #: How far after the foreign leaders they were named with 外方领导人… may refer to them.
 _GROUP_REACH = 600
 #: The longest name glued before a title that the model weighs (the rules read four characters only after a body).
@@ -553,7 +558,7 @@ class PeopleFinder:
             ):
                 continue
             # (a later 他 refers to a subject, not to one congratulated or spoken to: 对岑浩辉当选…致以祝贺。他表示)
-            spoken_to = _OBJECT_BEFORE.search(text, max(0, m.start() - 14), m.start()) is not None
+            spoken_to = _OBJECT_BEFORE.search(text, max(0, m.start() - _OBJECT_REACH), m.start()) is not None
             if not spoken_to and p.object_verb_before.search(text, max(0, m.start() - 4), m.start()) is None:
                 for name in chain:
                     roles.mentions.append((end, name))
