@@ -1054,6 +1054,21 @@ def test_a_member_of_a_group_speaks_for_the_group_not_for_their_body() -> None:
     assert art.units == ["财政部"]
 
 
+def test_words_and_bodies_are_no_names() -> None:
+    art = article(
+        "苏丹卫生部22日表示，多家医院停止运作。当选举结果宣布时，全场响起掌声。总统第一时间指示赶赴灾区。", models={}
+    )
+    assert art.speakers == []
+
+
+def test_a_leader_called_only_by_family_name_and_title_speaks() -> None:
+    # (no full name in the text: the short form alone is a name to find)
+    art = article(
+        "台风过后，黄市长指示各局处加速复原，并表示将争取中央经费。", models={}, units=["臺南市政府新聞及國際關係處"]
+    )
+    assert art.speakers == ["黄伟哲"]
+
+
 def test_the_one_spoken_to_does_not_speak() -> None:
     art = article("22日，以色列总理内塔尼亚胡对到访的美国国务卿布林肯说，以方将继续行动。")
     assert art.speakers == ["内塔尼亚胡"]

@@ -114,6 +114,7 @@ def candidates(text: str) -> set[str]:
         and not _body_word(name, text)
         and not _title_start(name)
         and not p.title_end.search(name, 1)  # 高级代表 (希腊总理高级代表): a word ending in a title is none
+        and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
         and not any(_known_and_more(name, person) for person in known_here)
     }
 
@@ -399,6 +400,8 @@ def _compiled(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_pattern(names))
 
 
+#: Endings of bodies' names (卫生部, 气象局) that no person's name has.
+_BODY_ENDS = frozenset("部局厅署")
 #: The characters a joiner of two names begins with.
 _JOINER_STARTS = frozenset("、和及与以，,")
 #: Longer than any one person's name, foreign names spelled out included.
@@ -455,7 +458,7 @@ class PeopleFinder:
         self.names = None
         self.forms = forms or {}
         self.context = context  # the whole article, where a title alone finds its holder
-        if names:
+        if names or self.forms:
             self.names = _compiled(tuple(sorted(names | set(self.forms))))
 
     def _next_name(self, text: str, at: int) -> re.Match[str] | None:
