@@ -1007,6 +1007,11 @@ def test_a_parliament_calling_an_emergency_sitting_before_dawn() -> None:
     assert art.units == ["日本国会"]
 
 
+def test_a_body_beginning_a_documents_title_does_not_act() -> None:
+    art = article("全会审议通过的《国务院关于加强数字政府建设的指导意见》明确提出，要提升治理能力。", models={})
+    assert art.units == []
+
+
 def test_a_body_whose_own_figures_are_the_news() -> None:
     art = article("水利部今天的水库蓄水监测显示，全国大中型水库蓄水总量高于常年同期。", models={})
     assert art.units == ["水利部"]

@@ -656,6 +656,8 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
             continue
         if p.said_before.search(text, max(0, start - _SENTENCE_REACH), start):
             continue
+        if text.endswith("《", 0, start) and text.startswith("关于", end):
+            continue  # 《中共中央关于…的决定》明确提出: the body begins a document's title, and the document speaks
         if last[-1] in _PLACE_ENDS and p.head_of_place.match(text, end):
             continue
         field = _ROLE_FIELD.search(text, max(0, start - 8), start)
