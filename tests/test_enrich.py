@@ -1059,6 +1059,11 @@ def test_a_member_of_a_group_speaks_for_the_group_not_for_their_body() -> None:
     assert art.units == ["财政部"]
 
 
+def test_the_tail_of_a_countrys_name_is_no_name() -> None:
+    art = article("哈萨克斯坦总统表示，愿深化合作。俄罗斯外长拉夫罗夫指出，各方应保持克制。", models={})
+    assert art.speakers == ["拉夫罗夫"]
+
+
 def test_words_and_bodies_are_no_names() -> None:
     art = article(
         "苏丹卫生部22日表示，多家医院停止运作。当选举结果宣布时，全场响起掌声。总统第一时间指示赶赴灾区。", models={}

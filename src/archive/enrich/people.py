@@ -112,6 +112,7 @@ def candidates(text: str) -> set[str]:
         if (name in long_ok or _plausible(name))
         and name not in _not_names()
         and not _body_word(name, text)
+        and not _inside_countries(name, text)
         and not _title_start(name)
         and not p.title_end.search(name, 1)  # 高级代表 (希腊总理高级代表): a word ending in a title is none
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
@@ -274,6 +275,17 @@ def _split_and(piece: str) -> list[str]:
     """鲜铁可和吴艳刚 (沈震东与陈怡珍) is two names, 叶清和 is one."""
     parts = re.split("[和与]", piece)
     return parts if len(parts) > 1 and all(len(part) >= 2 for part in parts) else [piece]
+
+
+def _inside_countries(name: str, text: str) -> bool:
+    """斯坦 of 吉尔吉斯斯坦: every time the text writes the name, it is inside a country's name."""
+    holding = [country for country in _countries() if name in country and country != name and country in text]
+    if not holding:
+        return False
+    outside = text
+    for country in sorted(holding, key=len, reverse=True):
+        outside = outside.replace(country, "")
+    return name not in outside
 
 
 def _body_word(name: str, text: str) -> bool:
