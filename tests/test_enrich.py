@@ -1069,6 +1069,12 @@ def test_words_and_bodies_are_no_names() -> None:
         "苏丹卫生部22日表示，多家医院停止运作。当选举结果宣布时，全场响起掌声。总统第一时间指示赶赴灾区。", models={}
     )
     assert art.speakers == []
+    art = article(
+        "习近平主席多次强调，中国坚持对外开放。中方将继续为苏丹朋友主持公道。主席团常务主席召集并主持主席团会议。",
+        models={},
+    )
+    # (what was stressed many times was said at other times: no one speaks here)
+    assert art.speakers == []
 
 
 def test_a_leader_called_only_by_family_name_and_title_speaks() -> None:
