@@ -106,13 +106,14 @@ def candidates(text: str) -> set[str]:
             found.add(m.group("name"))
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
+    countries_here = [country for country in _countries() if country in text]
     return {
         name
         for name in found
         if (name in long_ok or _plausible(name))
         and name not in _not_names()
         and not _body_word(name, text)
-        and not _inside_countries(name, text)
+        and not _inside_countries(name, text, countries_here)
         and not _title_start(name)
         and not p.title_end.search(name, 1)  # 高级代表 (希腊总理高级代表): a word ending in a title is none
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
@@ -235,11 +236,12 @@ _HAN_ONLY = re.compile(f"[{HAN}]+")
 _SENTENCE_ENDS = "。；;"
 #: 对/向/跟 and the words before a name, titles and all: the name is spoken to (对到访的美国国务卿布林肯说,
 #: 向…轮值主席阿尔及利亚总统特本致贺信); not 对, 向 inside a word (针对, 应对, 正向, 方向…).
-_OBJECT_BEFORE = re.compile(
-    r"(?<![针面相绝正方导倾走意动转志取双单流去一反横纵应核比校配派紧])(?:对|向|跟)[^，,。；;！!？?\n：:]{0,30}$"
-)
-#: How far before a name 对, 向 or 跟 may stand.
+#: How far before a name 对, 向 or 跟 may stand (with the character before it, which the pattern looks behind at).
 _OBJECT_REACH = 32
+_OBJECT_BEFORE = re.compile(
+    r"(?<![针面相绝正方导倾走意动转志取双单流去一反横纵应核比校配派紧])(?:对|向|跟)"
+    f"[^，,。；;！!？?\\n：:]{{0,{_OBJECT_REACH - 2}}}$"
+)
 #: How far after the foreign leaders they were named with 外方领导人… may refer to them.
 _GROUP_REACH = 600
 #: The longest name glued before a title that the model weighs (the rules read four characters only after a body).
@@ -277,9 +279,9 @@ def _split_and(piece: str) -> list[str]:
     return parts if len(parts) > 1 and all(len(part) >= 2 for part in parts) else [piece]
 
 
-def _inside_countries(name: str, text: str) -> bool:
-    """斯坦 of 吉尔吉斯斯坦: every time the text writes the name, it is inside a country's name."""
-    holding = [country for country in _countries() if name in country and country != name and country in text]
+def _inside_countries(name: str, text: str, countries_here: list[str]) -> bool:
+    """斯坦 of 吉尔吉斯斯坦: every time the text writes the name, it is inside the name of a country it writes."""
+    holding = [country for country in countries_here if name in country and country != name]
     if not holding:
         return False
     outside = text
