@@ -1928,6 +1928,15 @@ def test_a_commentators_article_is_issued_by_its_paper() -> None:
     assert art.units == []
 
 
+def test_an_outlets_editorial_is_issued_by_the_outlet() -> None:
+    art = article("本台今天播发央视快评。快评指出，要加快建设农业强国。", title="【央视快评】加快建设农业强国")
+    assert art.units == ["中央广播电视总台"]
+    art = article("今天出版的人民日报发表社论。", title="热烈祝贺大会开幕 人民日报社论：团结奋斗")
+    assert art.units == ["人民日报社"]
+    art = article("新华社今天播发述评。", title="新华社长篇述评：牢牢把握首要任务")
+    assert art.units == ["新华社"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

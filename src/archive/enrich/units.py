@@ -352,21 +352,30 @@ def _meeting_at(title: str, end: int, meeting: int = 1) -> bool:
     return _ELSEWHERE.match(title, end) is None
 
 
-#: A commentator's article in a title (人民日报评论员文章): the paper's own statement, issued by the paper.
-_COMMENTARY = re.compile(r"(?P<paper>[\u4e00-\u9fff]{2,6}?)评论员文章")
+#: The longest outlet's name read before a commentary kind.
+_OUTLET_REACH = 6
+
+
+@functools.cache
+def _commentary() -> re.Pattern[str]:
+    """A commentary kind of ``language.toml``, maybe 长篇 before it (新华社长篇述评)."""
+    kinds = "|".join(map(re.escape, load().language["commentary_kinds"]))
+    return re.compile(f"(?:长篇)?(?:{kinds})")
 
 
 def commentary_publisher(title: str, m: UnitMatcher) -> list[Unit]:
-    """The body that publishes a commentator's article the title names (人民日报评论员文章 → 人民日报社), when the
-    gazetteer knows it by the paper's name or with 社 after it."""
-    found = _COMMENTARY.search(title)
-    if found is None:
-        return []
-    paper = found.group("paper")
-    for name in (paper + "社", paper):
-        unit = m.aliases.get(name)
-        if unit is not None and unit.kind == "body":
-            return [unit]
+    """The body that publishes a commentary the title names (人民日报评论员文章 → 人民日报社, 央视快评 →
+    中央广播电视总台): the outlet written right before the kind, by its gazetteer name, that name with 社 after
+    it, or a short name of ``outlet_names``."""
+    short: dict[str, str] = load().language["outlet_names"]
+    for kind in _commentary().finditer(title):
+        before = title[max(0, kind.start() - _OUTLET_REACH) : kind.start()]
+        for size in range(len(before), 1, -1):
+            paper = before[-size:]
+            for name in (paper + "社", paper, short.get(paper, "")):
+                unit = m.aliases.get(name)
+                if unit is not None and unit.kind == "body":
+                    return [unit]
     return []
 
 
