@@ -1641,6 +1641,14 @@ def test_the_writer_of_a_letter_read_out_speaks_to_the_event() -> None:
     assert art.speakers == ["韩正", "习近平", "谢钦", "普京"]
 
 
+def test_the_others_listed_as_sending_messages_are_speakers() -> None:
+    art = article(
+        "各国政要致电祝贺。斯洛伐克总理菲佐表示，愿深化两国合作。\n"
+        "此外，发来贺电贺函的还有尼日尔国民议会议长奥马鲁，法国前总理拉法兰等。乌克兰总统泽连斯基的讲话另行报道。"
+    )
+    assert art.speakers == ["菲佐", "奥马鲁", "拉法兰"]
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units

@@ -80,6 +80,7 @@ class Patterns:
     # 宣读习近平主席贺信: a letter of the name's, read out at the event (groups: none)
     read_before: re.Pattern[str]
     letter_after: re.Pattern[str]
+    senders: re.Pattern[str]  # 发来贺电贺函的还有: the names up to the end of the sentence wrote to the event
     # 南市府积极争取…: the city government acting, read after its name (and the lead-in allowed before it)
     government_act: re.Pattern[str]
     government_lead: re.Pattern[str]
@@ -379,6 +380,7 @@ def patterns() -> Patterns:
         ),
         read_before=re.compile(f"宣读了?{clause}{{0,14}}$"),
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
+        senders=re.compile(f"(?:{_alt(list(lang['letter_words']))}){clause}{{0,4}}?的(?:还|也)有"),
         government_act=re.compile(
             f"(?!{_alt(list(lang['government_not_after']))})"
             # (台南市政府为感谢志工的付出，今日…办理: a clause of purpose may come first)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
-from archive.enrich.patterns import CLAUSE_END, HAN, clause_start, patterns, sentence_start
+from archive.enrich.patterns import CLAUSE_END, HAN, SENTENCE_MARK, clause_start, patterns, sentence_start
 from archive.enrich.trie import trie_pattern
 
 
@@ -613,6 +613,10 @@ class PeopleFinder:
                 roles.add(roles.attendees, chain)
         for m in p.attend_list.finditer(text):
             roles.add(roles.attendees, [n for n in _listed_names(m.group("list")) if _plausible(n)])
+        for m in p.senders.finditer(text):
+            stop = SENTENCE_MARK.search(text, m.end())
+            listed = self.names.finditer(text, m.end(), stop.start() if stop else len(text))
+            roles.add(roles.speakers, [self.forms.get(n.group(), n.group()) for n in listed])
         for m in p.pronoun.finditer(text):
             ends = [e for e, _ in roles.mentions]
             index = bisect.bisect_right(ends, m.start())
