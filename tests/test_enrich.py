@@ -1649,6 +1649,14 @@ def test_the_others_listed_as_sending_messages_are_speakers() -> None:
     assert art.speakers == ["菲佐", "奥马鲁", "拉法兰"]
 
 
+def test_one_whose_report_a_meeting_heard_is_a_speaker() -> None:
+    art = article(
+        "国务院总理李强主持会议。会议听取了国务院港澳事务办公室主任夏宝龙关于选举情况的汇报。"
+        "会议还听取了中国驻马来西亚大使欧阳玉靖的介绍，审议了有关议案。"
+    )
+    assert art.speakers == ["李强", "夏宝龙", "欧阳玉靖"]
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units

@@ -80,6 +80,8 @@ class Patterns:
     # 宣读习近平主席贺信: a letter of the name's, read out at the event (groups: none)
     read_before: re.Pattern[str]
     letter_after: re.Pattern[str]
+    heard_before: re.Pattern[str]  # 听取(了)… in the clause before a name…
+    heard_report: re.Pattern[str]  # …and (关于…的)汇报 after it: the one heard reported
     senders: re.Pattern[str]  # 发来贺电贺函的还有: the names up to the end of the sentence wrote to the event
     # 南市府积极争取…: the city government acting, read after its name (and the lead-in allowed before it)
     government_act: re.Pattern[str]
@@ -167,7 +169,7 @@ def patterns() -> Patterns:
     legislator_verbs = _alt(list(lang["legislator_verbs"]))
     after_name = (
         f'(?=[、，,。；;：:\\s（(“"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|'
-        f"会谈|会见|会晤|通电话|举行|"
+        f"会谈|会见|会晤|通电话|举行|简报|的(?:工作)?(?:汇报|报告|简报|介绍|说明)|"
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after})|(?:{legislator_verbs}))"
     )
     clause = f"[^{CLAUSE_END}]"
@@ -380,6 +382,8 @@ def patterns() -> Patterns:
         ),
         read_before=re.compile(f"宣读了?{clause}{{0,14}}$"),
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
+        heard_before=re.compile(f"听取了?{clause}{{0,30}}$"),
+        heard_report=re.compile(f"(?:{titles_after})?(?:关于{clause}{{0,80}}?的|(?:所?作)?的)?(?:工作)?(?:汇报|报告|简报|介绍|说明)"),
         senders=re.compile(f"(?:{_alt(list(lang['letter_words']))}){clause}{{0,4}}?的(?:还|也)有"),
         government_act=re.compile(
             f"(?!{_alt(list(lang['government_not_after']))})"

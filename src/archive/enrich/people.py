@@ -248,6 +248,8 @@ _GROUP_REACH = 600
 _LOOSE_GLUED = 3
 #: The longest transliterated name taken after a foreign title (巴沙尔·贾法里).
 _LONGEST_FOREIGN = 8
+#: How far before a name 听取 may stand (the heard one's body and title between).
+_HEARD_REACH = 34
 #: How far back in a sentence to look for a speech verb that puts a name inside what was said.
 _SENTENCE_REACH = 120
 #: …but 郑新辉局长 is a three-character name before a title, not a body.
@@ -589,7 +591,12 @@ class PeopleFinder:
             predicate = p.predicate.match(text, end)
             if predicate is None:
                 # …宣读习近平主席贺信: the letter's writer speaks to the event
-                if p.letter_after.match(text, end) and p.read_before.search(text, max(0, m.start() - 16), m.start()):
+                read = p.letter_after.match(text, end) and p.read_before.search(text, max(0, m.start() - 16), m.start())
+                # 听取了国务院港澳办主任夏宝龙关于…的汇报, 听取地政局长陈淑美简报: the one heard reports
+                heard = p.heard_report.match(text, end) and p.heard_before.search(
+                    text, max(0, m.start() - _HEARD_REACH), m.start()
+                )
+                if read or heard:
                     roles.add(roles.speakers, chain)
                 continue
             # 总理内塔尼亚胡对到访的国务卿布林肯说: the one spoken to does not speak
