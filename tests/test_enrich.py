@@ -1657,6 +1657,14 @@ def test_one_whose_report_a_meeting_heard_is_a_speaker() -> None:
     assert art.speakers == ["李强", "夏宝龙", "欧阳玉靖"]
 
 
+def test_a_title_opening_with_a_body_and_a_colon_gives_its_statement() -> None:
+    art = article("国际能源署最新月报显示，石油出口收入增长。", title="国际能源署：俄石油出口收入大幅增长")
+    assert art.units == ["国际能源署"]
+    art = article("公安部负责人介绍了一年来的工作。", title="【权威部门话开局】公安部：以高水平安全保障高质量发展")
+    assert "公安部" in art.units
+    assert article("浙江持续推进数字化改造。", title="浙江：数智化改造 推进先进制造业集群发展").units == []
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units

@@ -379,6 +379,24 @@ def commentary_publisher(title: str, m: UnitMatcher) -> list[Unit]:
     return []
 
 
+#: 【权威部门话开局】公安部：…, 国际能源署：…: a title that opens with a body and a colon gives its statement.
+_TITLE_SPEAKER = re.compile(r"(?:【[^】]{1,30}】)?(?P<name>[\u4e00-\u9fff]{2,20}?)[：:]")
+
+
+def title_statement(title: str, m: UnitMatcher) -> list[Unit]:
+    """The body a title opens with before a colon (国际能源署：俄石油出口收入大幅增长): listed as a body, or shaped
+    like one."""
+    found = _TITLE_SPEAKER.match(title)
+    if found is None:
+        return []
+    name = found.group("name")
+    unit = m.aliases.get(name)
+    if unit is not None:
+        return [unit] if unit.kind == "body" else []
+    shaped = patterns().body_shape.fullmatch(name)
+    return [_shaped_unit(name)] if shaped is not None else []
+
+
 def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
     """Bodies a folded title names right before the meeting they hold, listed or not."""
     found: list[Unit] = []
