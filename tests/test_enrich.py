@@ -1665,6 +1665,13 @@ def test_a_title_opening_with_a_body_and_a_colon_gives_its_statement() -> None:
     assert article("浙江持续推进数字化改造。", title="浙江：数智化改造 推进先进制造业集群发展").units == []
 
 
+def test_bilateral_bodies_by_the_short_names_of_both_countries() -> None:
+    art = article("韩正出席会议开幕式并致辞。", title="韩正出席中芬创新企业合作委员会第五次会议开幕式")
+    assert art.units == ["中芬创新企业合作委员会"]
+    # (签署 ends a verb, not a body's name)
+    assert article("中沙伊三方签署联合声明。").units == []
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units
