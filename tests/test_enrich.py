@@ -1672,6 +1672,15 @@ def test_bilateral_bodies_by_the_short_names_of_both_countries() -> None:
     assert article("中沙伊三方签署联合声明。").units == []
 
 
+def test_the_issuers_of_a_document_released_are_units() -> None:
+    art = article("日前，《中共中央 国务院关于加快建设全国统一大市场的意见》正式发布。《意见》提出明确要求。")
+    assert set(art.units) == {"中共中央", "国务院"}
+    art = article("《中共中央办公厅、国务院办公厅关于进一步加强矿山安全生产工作的意见》日前印发。")
+    assert art.units == ["中央办公厅", "国务院办公厅"]
+    # (a release of another year, told in passing)
+    assert article("在各方推动下，2015年，《中共中央关于繁荣发展社会主义文艺的意见》出台。").units == []
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units

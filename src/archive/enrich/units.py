@@ -312,11 +312,41 @@ def home_district(text: str, m: UnitMatcher) -> str | None:
     return districts.pop() if len(districts) == 1 else None
 
 
+#: 《中共中央 国务院关于…的意见》正式发布: a document's title opening with its issuers, then its release.
+_ISSUED_DOCUMENT = re.compile(
+    r"《(?P<issuers>[^《》关]{2,40}?)关于[^《》]{2,80}》(?:[^，,。；;！!？?\n]{0,6}?)(?:发布|印发|公布|出台|发出)"
+)
+_ISSUER_JOINER = re.compile(r"[ 　、和与及]*")
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def document_issuers(text: str, m: UnitMatcher) -> list[Unit]:
+    """The bodies whose document the text reports released (《中共中央办公厅、国务院办公厅关于…的意见》日前印发):
+    every body of the title before 关于, when nothing else stands there."""
+    found: list[Unit] = []
+    for document in _ISSUED_DOCUMENT.finditer(text):
+        if _YEAR.search(text, sentence_start(text, document.start()), document.start()):
+            continue  # 2015年，《中共中央关于…的意见》出台: a release of another year, told in passing
+        issuers, at, listed = document.group("issuers"), 0, []
+        while at < len(issuers):
+            hit = m.pattern.match(issuers, at)
+            if hit is None or m.aliases[hit.group()].kind != "body":
+                break
+            listed.append(m.aliases[hit.group()])
+            joiner = _ISSUER_JOINER.match(issuers, hit.end())
+            at = joiner.end() if joiner else hit.end()
+        if listed and at == len(issuers):
+            found += [unit for unit in listed if unit not in found]
+    return found
+
+
 def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRoles:
     """Bodies that spoke, reported or were heard in folded ``text``; ``home`` resolves 区发展改革委."""
     roles = UnitRoles()
     _listed_bodies(text, m, home, roles)
     for unit in unlisted_bodies(text, m):
+        roles.add(unit)
+    for unit in document_issuers(text, m):
         roles.add(unit)
     return roles
 
