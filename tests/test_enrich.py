@@ -1681,6 +1681,11 @@ def test_the_issuers_of_a_document_released_are_units() -> None:
     assert article("在各方推动下，2015年，《中共中央关于繁荣发展社会主义文艺的意见》出台。").units == []
 
 
+def test_a_body_organising_with_others_acts() -> None:
+    art = article("今天是少先队建队纪念日，共青团中央、全国少工委组织开展主题活动。")
+    assert art.units == ["共青团中央", "全国少工委"]
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units
