@@ -67,6 +67,7 @@ def gather(paths: list[Path]) -> tuple[list[Item], dict[str, list[Row]]]:
     from archive.enrich.rescore import features
     from archive.enrich.units import governments
     from archive.extract import extract
+    from archive.fold import fold
 
     labelled = [(path.name, item) for path in paths for item in ev.load_labels(path)]
     sources = ev.load_sources([item for _, item in labelled])
@@ -82,6 +83,9 @@ def gather(paths: list[Path]) -> tuple[list[Item], dict[str, list[Row]]]:
             gold = ev.gold_set(LABELLED.get(name, name), item[LABELLED.get(name, name)])
             # (the city government is weighed by a model of its own: the units' rows and figures leave it out)
             gold = gold & governments() if name == "government" else gold - governments() if name == "units" else gold
+            if name == "speakers":
+                # candidates are spelled as in the folded text (陈良干); the label keeps the name's own 乾
+                gold = {fold(value) for value in gold}
             pool = found.pools[name]
             entry.gold[name] = gold
             for candidate in pool:

@@ -1686,6 +1686,11 @@ def test_a_body_organising_with_others_acts() -> None:
     assert art.units == ["共青团中央", "全国少工委"]
 
 
+def test_one_who_speaks_through_a_video_or_a_channel_is_a_speaker() -> None:
+    art = article("国务院副总理韩正出席峰会并致辞。新加坡副总理王瑞杰通过视频致辞。")
+    assert art.speakers == ["韩正", "王瑞杰"]
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units

@@ -168,7 +168,7 @@ def patterns() -> Patterns:
     legislator_titles = _alt(list(lang["legislator_titles"]))
     legislator_verbs = _alt(list(lang["legislator_verbs"]))
     after_name = (
-        f'(?=[、，,。；;：:\\s（(“"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|'
+        f'(?=[、，,。；;：:\\s（(“"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|通过|'
         f"会谈|会见|会晤|通电话|举行|简报|的(?:工作)?(?:汇报|报告|简报|介绍|说明)|"
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after})|(?:{legislator_verbs}))"
     )
@@ -179,7 +179,7 @@ def patterns() -> Patterns:
         f"|(?:在|于)[{HAN}]{{2,6}}?(?=(?:{light}|{speech})))"
     )
     # (民政局颜振标局长对疫情非常关心，并指示…: the topic's clause may end in a comma and 并 before the verb)
-    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向){clause}{{1,40}}?(?:[，,]并)?)"
+    topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向|通过){clause}{{1,40}}?(?:[，,]并)?)"
     # (姜鹏，也讲述了…: a comma may part the names from an adverb and their verb)
     lead_in = (
         f"(?:{titles_after})?(?:等{clause}{{0,12}}?(?:{DATE})?|(?:{DATE})?(?:(?P<comma>[，,])(?=(?:{adverbs})))?)(?:{adverbs})*{setting}?"
