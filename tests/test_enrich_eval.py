@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Fifty-four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels53.jsonl`` (further
+Fifty-six label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels55.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -80,6 +80,8 @@ LABEL_FILES = {
     "labels51.jsonl": {"cctv": 48, "tainan": 48},
     "labels52.jsonl": {"cctv": 48, "tainan": 48},
     "labels53.jsonl": {"cctv": 47, "tainan": 48},
+    "labels54.jsonl": {"cctv": 48, "tainan": 48},
+    "labels55.jsonl": {"cctv": 46, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
