@@ -1691,6 +1691,11 @@ def test_one_who_speaks_through_a_video_or_a_channel_is_a_speaker() -> None:
     assert art.speakers == ["韩正", "王瑞杰"]
 
 
+def test_those_who_told_what_they_learnt_on_a_topic_are_speakers() -> None:
+    art = article("习近平主持学习并讲话。李强、赵乐际就深刻领会大会精神谈了体会。")
+    assert art.speakers == ["习近平", "李强", "赵乐际"]
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units
