@@ -326,7 +326,7 @@ def patterns() -> Patterns:
         # (到会祝贺: coming to congratulate is attending, and so is 出席欢迎仪式, where the verb names the
         # ceremony; 到会祝贺并讲话 still speaks)
         attend_then_speak=re.compile(
-            f"(?!祝贺(?!并))(?:(?!表达|表示){clause}){{0,20}}?(?:并|时|后)?(?:{adverbs})*"
+            f"(?!祝贺(?!并))(?:(?!表达|表示){clause}){{0,20}}?(?:并|时|后|[，,](?=分别|并|先后))?(?:{adverbs})*"
             f"(?!欢迎(?:仪式|宴会|晚宴|午宴|酒会|典礼|晚会|会))(?:{speech_strong})"
         ),
         # between two names of a chain: 、 and the like, maybe the second one's title phrase
