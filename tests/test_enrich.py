@@ -1704,6 +1704,11 @@ def test_those_who_attend_and_then_each_report_are_speakers() -> None:
     assert art.speakers == ["黄伟哲"]
 
 
+def test_a_body_shaped_name_holds_no_verb_of_meeting() -> None:
+    art = article("丁薛祥将出席会议。", title="丁薛祥将赴俄罗斯举行中俄投资合作委员会第十一次会议")
+    assert art.units == ["中俄投资合作委员会"]
+
+
 def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
     congress = article("九三学社第十二次全国代表大会在京开幕。", title="九三学社第十二次全国代表大会开幕")
     assert "九三学社中央" in congress.units

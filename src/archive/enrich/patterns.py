@@ -266,7 +266,7 @@ def patterns() -> Patterns:
     # (中国—沙特高级别联合委员会: a bilateral body may begin with 中国—)
     body_shape = (
         f"(?P<body>(?:中国—)?(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
-        f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
+        f"(?:(?![的和与及在于是将对向从为、等各亦也]|举行|召开|出席|主持)[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
     )
     bare_surnames = "".join(str(lang["bare_name_surnames"]).split())
     return Patterns(
