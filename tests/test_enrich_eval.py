@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Fifty-eight label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels57.jsonl`` (further
+Sixty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels59.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -84,6 +84,8 @@ LABEL_FILES = {
     "labels55.jsonl": {"cctv": 46, "tainan": 48},
     "labels56.jsonl": {"cctv": 48, "tainan": 48},
     "labels57.jsonl": {"cctv": 46, "tainan": 48},
+    "labels58.jsonl": {"cctv": 48, "tainan": 48},
+    "labels59.jsonl": {"cctv": 47, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
