@@ -2059,3 +2059,13 @@ def test_an_emir_and_a_crown_prince_head_a_list_of_titled_guests() -> None:
         "其他与会海方领导人高度评价双方关系。",
     )
     assert {"塔米尔", "米沙里", "法里德"} <= set(art.speakers)
+
+
+def test_provinces_listed_before_their_governments_are_each_a_government() -> None:
+    art = article("国家能源局和山西、陕西、甘肃三省人民政府负责同志先后发言。", models={})
+    assert art.units == ["国家能源局", "山西省政府", "陕西省政府", "甘肃省政府"]
+    # (a list of hosts that goes on with the provinces: 由…和广西、云南等省区人民政府共同主办)
+    art = article("博览会由商务部、海关总署和广西、云南等省区人民政府共同主办。", models={})
+    assert art.units == ["商务部", "海关总署", "广西壮族自治区政府", "云南省政府"]
+    # (provinces named as places, with no government after them, are no bodies)
+    assert article("吉林、河南、四川等地积极开展宣讲活动。", models={}).units == []

@@ -104,7 +104,7 @@ def _expand(alias: str, prefix: str, prefix_forms: list[str], local_forms: list[
 
 #: The ending a province's name may drop (江苏省 → 江苏, 广西壮族自治区 → 广西), and a prefecture's (沧州市 → 沧州,
 #: 阿克苏地区 → 阿克苏, 兴安盟 → 兴安).
-_PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区)$")
+PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区)$")
 _PREFECTURE_END = re.compile(r"(?:市|地区|盟)$")
 
 
@@ -118,7 +118,7 @@ def _parent_spellings(parents: str, autonomous: re.Pattern[str]) -> set[str]:
     """The ways news writes a county's province and prefecture (``"江苏省/盐城市"``) before its name; an
     autonomous prefecture is written with its own words, with or without 州 (凉山彝族自治州 → 凉山州, 凉山)."""
     province, _, prefecture = parents.partition("/")
-    spelled = {province, _PROVINCE_END.sub("", province)}
+    spelled = {province, PROVINCE_END.sub("", province)}
     if prefecture:
         spelled.add(prefecture)
         spelled.add(_PREFECTURE_END.sub("", prefecture))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from archive.enrich.gazetteer import Unit, load
+from archive.enrich.gazetteer import PROVINCE_END, Unit, load
 from archive.enrich.patterns import SENTENCE_END, SENTENCE_MARK, clause_start, patterns, sentence_start
 from archive.enrich.trie import Hit, WordMatcher, trie_pattern
 from archive.fold import fold
@@ -306,6 +306,48 @@ def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
     return found
 
 
+#: After a list of provinces, the governments of them all (河北、黑龙江、云南三省人民政府, 江苏、内蒙古…等省区市
+#: 人民政府).
+_GOVERNMENTS_AFTER = re.compile(r"等?(?:[\d一二两三四五六七八九十]{1,3}个?)?[省区市]{1,3}(?:人民)?政府")
+_PROVINCE_JOINER = re.compile("[、和及与]")
+
+
+@functools.cache
+def _province_governments() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A province written in full or short (福建省, 福建), and the canonical name of each spelling's government."""
+    spelled: dict[str, str] = {}
+    for j in load().jurisdictions:
+        for alias, unit in j.global_aliases.items():
+            government = j.global_aliases.get(alias + "政府")
+            if unit.kind == "place" and unit.district is None and government is not None:
+                spelled.setdefault(alias, government.name)
+                short = PROVINCE_END.sub("", alias)
+                if len(short) >= 2:
+                    spelled.setdefault(short, government.name)
+    return re.compile(f"(?:{trie_pattern(spelled)})"), spelled
+
+
+def province_governments_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[Unit], int] | None:
+    """The governments of the provinces listed from ``pos`` when the list ends with their governments
+    (福建、上海、江苏、浙江、广东5省市政府): each province's government, and where the list ends."""
+    pattern, government = _province_governments()
+    names: list[str] = []
+    at = pos
+    while (province := pattern.match(text, at)) is not None:
+        names.append(government[province.group()])
+        joiner = _PROVINCE_JOINER.match(text, province.end())
+        at = joiner.end() if joiner is not None else province.end()
+        if joiner is None:
+            break
+    else:
+        return None
+    after = _GOVERNMENTS_AFTER.match(text, at)
+    if len(names) < 2 or after is None:
+        return None
+    units = [m.aliases[name] for name in dict.fromkeys(names) if name in m.aliases]
+    return units, after.end()
+
+
 def home_district(text: str, m: UnitMatcher) -> str | None:
     """The one district a text (a title, a lead) is about, if it names exactly one."""
     districts = {unit.district for _, unit in m.districts_named(text)}
@@ -340,10 +382,29 @@ def document_issuers(text: str, m: UnitMatcher) -> list[Unit]:
     return found
 
 
+def _listed_governments(text: str, m: UnitMatcher, roles: UnitRoles) -> None:
+    """Provinces listed with their governments that then act (河北、黑龙江、云南三省人民政府负责同志作了发言)."""
+    p = patterns()
+    pattern, _ = _province_governments()
+    pos = 0
+    while (province := pattern.search(text, pos)) is not None:
+        found = province_governments_at(text, province.start(), m)
+        if found is None:
+            pos = province.end()
+            continue
+        units, pos = found
+        if p.said_before.search(text, max(0, province.start() - _SENTENCE_REACH), province.start()):
+            continue
+        if p.unit_predicate.match(text, pos):
+            for unit in units:
+                roles.add(unit)
+
+
 def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRoles:
     """Bodies that spoke, reported or were heard in folded ``text``; ``home`` resolves 区发展改革委."""
     roles = UnitRoles()
     _listed_bodies(text, m, home, roles)
+    _listed_governments(text, m, roles)
     for unit in unlisted_bodies(text, m):
         roles.add(unit)
     for unit in document_issuers(text, m):
@@ -658,6 +719,11 @@ def _rest_of_list(
     rest: list[Unit] = []
     last: str | None = None
     while (joiner := _JOINER.match(text, _after_aside(text, end))) is not None:
+        governments = province_governments_at(text, joiner.end(), m)
+        if governments is not None:
+            rest.extend(governments[0])
+            end = governments[1]
+            continue
         listed = m.pattern.match(text, joiner.end())
         # (与 more often joins a partner than a list item: an unlisted name after it only before 共同 or 联合,
         # or when the list goes on after it: 教育局与台南地方法院、地方检察署…共同办理)
