@@ -2069,3 +2069,15 @@ def test_provinces_listed_before_their_governments_are_each_a_government() -> No
     assert art.units == ["商务部", "海关总署", "广西壮族自治区政府", "云南省政府"]
     # (provinces named as places, with no government after them, are no bodies)
     assert article("吉林、河南、四川等地积极开展宣讲活动。", models={}).units == []
+
+
+def test_a_teacher_or_a_convener_titled_after_or_before_the_name_speaks() -> None:
+    art = article(
+        "佳里国中王怡君教师表示，学生从中学会观察。研习中心召集人吴承翰进一步说明，课程兼顾理论与实务。",
+        "陈宗彦市长非常感谢企业捐赠。议员关心教师研习经费，教育局回应将持续编列。",
+        title="教师研习",
+        models={},
+    )
+    assert art.speakers == ["王怡君", "吴承翰", "陈宗彦"]
+    # (a school's short name and a family name before the title are no name: 新营高工李校长)
+    assert article("新营高工李校长非常感谢地政团队到校宣导。", models={}).speakers == []
