@@ -2081,3 +2081,14 @@ def test_a_teacher_or_a_convener_titled_after_or_before_the_name_speaks() -> Non
     assert art.speakers == ["王怡君", "吴承翰", "陈宗彦"]
     # (a school's short name and a family name before the title are no name: 新营高工李校长)
     assert article("新营高工李校长非常感谢地政团队到校宣导。", models={}).speakers == []
+
+
+def test_leaders_listed_before_the_heads_of_other_bodies_speak_as_a_group() -> None:
+    art = article(
+        "主席国总统主持会议，巴基斯坦总理夏巴兹、乌兹别克斯坦总统米尔济约耶夫，观察员国白俄罗斯总统卢卡申科，"
+        "以及联合国秘书长古特雷斯，欧亚经济委员会主席、独联体执委会主席等国际和地区组织负责人出席。",
+        "与会领导人积极评价组织发展取得的成就。",
+        models={},
+    )
+    assert set(art.speakers) == {"夏巴兹", "米尔济约耶夫", "卢卡申科", "古特雷斯"}
+    assert art.attendees == []

@@ -195,7 +195,7 @@ def patterns() -> Patterns:
     # (…等21个阿盟国家领导人以及阿拉伯国家联盟秘书长盖特等国际组织负责人出席峰会: heads of other bodies too)
     others = (
         f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表)|(?:和|及|以及){clause}{{1,12}}?成员"
-        f"|(?:以及|和|及){clause}{{1,30}}?等(?:国际组织|有关方面|各方)?(?:负责人|代表))?"
+        f"|(?:以及|和|及|[，,]){clause}{{1,40}}?等(?:国际组织|国际和地区组织|有关方面|各方)?(?:负责人|代表))?"
     )
     # 曾毓群、解冬…等6位委员，围绕…等作了发言: a group, a comma, then a long topic of its own clause and the verb
     # (刘国中、李干杰…等5位同志结合自身思想和工作实际，交流了…: the topic may hold commas of its own)
