@@ -21,3 +21,8 @@ def test_fold_keeps_length_and_simplified_text(seed_path: Path) -> None:
 
 def test_fold_full_width_ascii() -> None:
     assert fold("２０２６年") == "2026年"
+
+
+def test_fold_the_misprint_of_shi_for_city() -> None:
+    # 巿 stands for 市 in modern texts (南巿府, 巿长): a search for 台南市 finds 台南巿 too
+    assert fold("台南巿政府巿长") == "台南市政府市长"

@@ -46,6 +46,8 @@ def _table() -> dict[int, str]:
     for code in range(0xFF01, 0xFF5F):
         mapping[chr(code)] = chr(code - 0xFEE0)
     mapping["\u3000"] = " "
+    # 巿 (fú, an archaic word for a knee cover) stands in modern texts only as a misprint of 市 (南巿府, 巿长).
+    mapping["巿"] = "市"
     return {ord(src): dst for src, dst in mapping.items()}
 
 
