@@ -2092,3 +2092,13 @@ def test_leaders_listed_before_the_heads_of_other_bodies_speak_as_a_group() -> N
     )
     assert set(art.speakers) == {"夏巴兹", "米尔济约耶夫", "卢卡申科", "古特雷斯"}
     assert art.attendees == []
+
+
+def test_a_leader_who_cares_about_a_matter_and_then_tells_a_bureau_what_to_do_speaks() -> None:
+    art = article(
+        "市长陈宗彦十分关心长者用药安全，叮嘱卫生局加强宣导。",
+        "市长对摊商权益非常重视，责成市场处尽速改善。",
+        title="用药安全宣导",
+        models={},
+    )
+    assert art.speakers == ["陈宗彦"]

@@ -209,7 +209,7 @@ def patterns() -> Patterns:
         # 对到访的国务卿说，…: one-character verbs after a 对… phrase, before what was said
         f"|对{clause}{{1,30}}?(?P<said>说|称)(?=[，,：:“\"])"
         # 新浪刚史高度赞赏中国发展成就，表示…: a short clause of the name's own, a comma, then what it said
-        f"|(?:{clause}{{2,24}}?[，,]){{1,3}}?(?:{adverbs})*(?P<then_said>表示|指出|强调|希望|指示|要求|呼吁)))"
+        f"|(?:{clause}{{2,24}}?[，,]){{1,3}}?(?:{adverbs})*(?P<then_said>表示|指出|强调|希望|指示|要求|呼吁|叮嘱|提醒|责成|期许)))"
     )
     # (公告栏, 公布栏: a notice board, where a notice is posted, is no act of the body it belongs to)
     unit_verbs = (
