@@ -2102,3 +2102,15 @@ def test_a_leader_who_cares_about_a_matter_and_then_tells_a_bureau_what_to_do_sp
         models={},
     )
     assert art.speakers == ["陈宗彦"]
+
+
+def test_an_instruction_reported_in_anothers_words_was_given() -> None:
+    art = article(
+        "交通局局长王大明表示，市长陈宗彦非常重视通学安全，指示交通局加强应变措施。",
+        title="开学交通",
+        models={},
+    )
+    assert art.speakers == ["王大明", "陈宗彦"]
+    # (a head of party or state named in another's speech gave an instruction at another time)
+    art = article("蔡奇指出，习近平总书记专门作出重要指示，向受表彰的个人致以祝贺。", models={})
+    assert art.speakers == ["蔡奇"]

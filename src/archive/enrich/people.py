@@ -424,6 +424,8 @@ _JOINER_STARTS = frozenset("、和及与以，,")
 _LONGEST_NAME = 32
 
 
+#: After a name (and its title), the name's instruction: at most one clause of its own, then 指示, 责成 or 叮嘱.
+_INSTRUCTS = re.compile(r"[^。；;！!？?\n，,]{0,30}?[，,]?(?:特别|也|更|即|亦|立即|已)?(?:指示|责成|叮嘱)")
 #: Titles of heads of party, state and government, written after a name that another's speech refers to.
 HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
 #: A title, then 代表 right before a name: that person is represented by the one with the title (副市长代表…市长).
@@ -529,6 +531,14 @@ class PeopleFinder:
         return any(hit.end() == at for hit in self.names.finditer(text, max(0, at - 8), at))
 
     @staticmethod
+    def _instructed(text: str, start: int, end: int) -> bool:
+        """The name at ``start``…``end``, no head of party or state, gives an instruction in its own clause or the
+        next (市长黄伟哲非常重视…，指示交通局…)."""
+        if HEAD_TITLE.match(text, end) or HEAD_TITLE.search(text, max(0, start - 4), start):
+            return False
+        return _INSTRUCTS.match(text, end) is not None
+
+    @staticmethod
     def _possessed(text: str, end: int) -> bool:
         """The name ending at ``end`` (maybe with its title) is followed by 的: it qualifies a noun, the subject
         of what follows (李克强同志的遗体…)."""
@@ -562,7 +572,10 @@ class PeopleFinder:
             if p.blocked_before.search(text, max(0, m.start() - 16), m.start()):
                 continue
             # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
-            if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()):
+            # (but 局长王铭德表示，市长黄伟哲…，指示交通局…: the instruction another reports was given)
+            if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()) and not self._instructed(
+                text, m.start(), end
+            ):
                 continue
             # 2019年5月，习近平主席在亚洲文明对话大会上发表演讲: a sentence dated by its year tells of another day
             if _YEAR_OPENED.match(text, sentence_start(text, m.start())):
