@@ -2114,3 +2114,16 @@ def test_an_instruction_reported_in_anothers_words_was_given() -> None:
     # (a head of party or state named in another's speech gave an instruction at another time)
     art = article("蔡奇指出，习近平总书记专门作出重要指示，向受表彰的个人致以祝贺。", models={})
     assert art.speakers == ["蔡奇"]
+
+
+def test_heads_of_offices_whose_names_hold_a_word_of_following_and_more_titles() -> None:
+    art = article(
+        "数位学习推动办公室主任林志明表示，平台已开放家长使用。",
+        "职安健康处吴佳蓉代理处长表示，将加强稽查。育成基地营运长张仲凯表示，进驻团队属性多元。",
+        "水产试验所许文彬研究员也表示，海水浓度过高将影响文蛤生长。",
+        title="数位学习",
+        models={},
+    )
+    assert art.speakers == ["林志明", "吴佳蓉", "张仲凯", "许文彬"]
+    # (学习 as a verb before a name still follows that person's words: 学习习近平总书记…)
+    assert article("大家表示，要认真学习习近平总书记重要讲话。", models={}).speakers == []

@@ -426,6 +426,10 @@ _LONGEST_NAME = 32
 
 #: After a name (and its title), the name's instruction: at most one clause of its own, then 指示, 责成 or 叮嘱.
 _INSTRUCTS = re.compile(r"[^。；;！!？?\n，,]{0,30}?[，,]?(?:特别|也|更|即|亦|立即|已)?(?:指示|责成|叮嘱)")
+#: An office's name and its head's title right before a name (…示范中心主任, …办公室主任, …协会理事长).
+_OFFICE_TITLE_BEFORE = re.compile(
+    r"(?:中心|办公室|协会|学会|基金会|[局处所科室会])的?(?:主任|理事长|局长|处长|所长|科长|会长|组长|校长|馆长|院长|主委)$"
+)
 #: Titles of heads of party, state and government, written after a name that another's speech refers to.
 HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
 #: A title, then 代表 right before a name: that person is represented by the one with the title (副市长代表…市长).
@@ -569,7 +573,10 @@ class PeopleFinder:
                 chain.append(self.forms.get(nxt.group(), nxt.group()))
                 end = nxt.end()
             consumed = end
-            if p.blocked_before.search(text, max(0, m.start() - 16), m.start()):
+            # (学习 or 推动 inside an office's name is no word of following: 数位学习推动办公室主任高志健表示)
+            if p.blocked_before.search(text, max(0, m.start() - 16), m.start()) and not _OFFICE_TITLE_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
                 continue
             # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
             # (but 局长王铭德表示，市长黄伟哲…，指示交通局…: the instruction another reports was given)
