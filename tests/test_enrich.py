@@ -2127,3 +2127,15 @@ def test_heads_of_offices_whose_names_hold_a_word_of_following_and_more_titles()
     assert art.speakers == ["林志明", "吴佳蓉", "张仲凯", "许文彬"]
     # (学习 as a verb before a name still follows that person's words: 学习习近平总书记…)
     assert article("大家表示，要认真学习习近平总书记重要讲话。", models={}).speakers == []
+
+
+def test_a_name_followed_by_its_latin_spelling_and_more_titles_and_verbs() -> None:
+    art = article(
+        "原民会主委林文山与议员王美华出席。林文山Sakinu Ljaljeng表示，将持续推广族语。",
+        "王美华议员(Meihua Wang)则分享了部落经验。",
+        "第二堂课由李佩珊管理师讲授，绘本作家赵子萱分享创作历程，果园经营者黄国栋在现场分享心得。",
+        "东山区长吴俊贤形容，春节期间可赏花泡汤。",
+        title="族语推广",
+        models={},
+    )
+    assert set(art.speakers) == {"林文山", "王美华", "李佩珊", "赵子萱", "黄国栋", "吴俊贤"}

@@ -181,8 +181,10 @@ def patterns() -> Patterns:
     # (民政局颜振标局长对疫情非常关心，并指示…: the topic's clause may end in a comma and 并 before the verb)
     topic = f"(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向|通过){clause}{{1,40}}?(?:[，,]并)?)"
     # (姜鹏，也讲述了…: a comma may part the names from an adverb and their verb)
+    # (凯根女士(Cheryl Kagan)则分享了…, 白惠兰Salau Kaljimuran表示: the name in Latin letters, in brackets or not)
+    latin_aside = r"(?:[(（][A-Za-z][A-Za-z .·'\-]{1,40}[)）]|[A-Za-z][A-Za-z .·'\-]{1,40}(?=[\u4e00-\u9fff，,]))"
     lead_in = (
-        f"(?:{titles_after})?(?:等{clause}{{0,12}}?(?:{DATE})?|(?:{DATE})?(?:(?P<comma>[，,])(?=(?:{adverbs})))?)(?:{adverbs})*{setting}?"
+        f"(?:{titles_after})?{latin_aside}?(?:{titles_after})?(?:等{clause}{{0,12}}?(?:{DATE})?|(?:{DATE})?(?:(?P<comma>[，,])(?=(?:{adverbs})))?)(?:{adverbs})*{setting}?"
         f"(?:{adverbs})*"
     )
     # …应勇，国务院有关部门负责同志到会: others join the listed people before the verb
