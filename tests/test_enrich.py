@@ -2139,3 +2139,13 @@ def test_a_name_followed_by_its_latin_spelling_and_more_titles_and_verbs() -> No
         models={},
     )
     assert set(art.speakers) == {"林文山", "王美华", "李佩珊", "赵子萱", "黄国栋", "吴俊贤"}
+
+
+def test_more_ways_of_speaking_and_a_given_name_ending_in_ke() -> None:
+    art = article(
+        "中央宣传部部长王建国作工作布置。",
+        "研究员刘文涛、会长周晓燕等发了言。主席刘和平致开幕词。",
+        "全国总工会书记处第一书记高志科在大会上发言。",
+        models={},
+    )
+    assert set(art.speakers) == {"王建国", "刘文涛", "周晓燕", "刘和平", "高志科"}
