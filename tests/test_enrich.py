@@ -2149,3 +2149,8 @@ def test_more_ways_of_speaking_and_a_given_name_ending_in_ke() -> None:
         models={},
     )
     assert set(art.speakers) == {"王建国", "刘文涛", "周晓燕", "刘和平", "高志科"}
+
+
+def test_a_partner_the_gazetteer_lacks_that_holds_an_event_with_a_bureau() -> None:
+    art = article("台南市政府教育局与联电科学教育基金会合作办理「小小科学家」营队。", models={})
+    assert art.units == ["台南市政府教育局", "联电科学教育基金会"]
