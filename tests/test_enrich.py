@@ -2154,3 +2154,16 @@ def test_more_ways_of_speaking_and_a_given_name_ending_in_ke() -> None:
 def test_a_partner_the_gazetteer_lacks_that_holds_an_event_with_a_bureau() -> None:
     art = article("台南市政府教育局与联电科学教育基金会合作办理「小小科学家」营队。", models={})
     assert art.units == ["台南市政府教育局", "联电科学教育基金会"]
+
+
+def test_a_sentence_tallying_six_districts_places_nothing() -> None:
+    art = article(
+        "[标案名称]公园设施维护开口契约[履约地点(含地区)]台南市-中西区,台南市-东区,台南市-南区,台南市-北区,"
+        "台南市-安平区,台南市-安南区[决标方式]最低标",
+        title="决标公告",
+        models={},
+    )
+    assert art.districts == []
+    # (three districts of one event are still its sites)
+    art = article("卫生局今日在东区、安南区及永康区设置快筛站。", title="快筛站", models={})
+    assert art.districts == ["东区", "安南区", "永康区"]

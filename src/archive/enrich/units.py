@@ -951,6 +951,17 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     return _MORE_LISTED.match(text, end) is not None or _counted_many(text, start)
 
 
+def _crowded(text: str, start: int, m: UnitMatcher) -> bool:
+    """The sentence of the place at ``start`` names six or more districts, however it parts them (东区44例，安南区
+    43例，永康区25例…): a tally by district, not the sites of one event."""
+    begin = sentence_start(text, start, SENTENCE_END)
+    stop = SENTENCE_MARK.search(text, start)
+    sentence = text[begin : stop.start() if stop else len(text)]
+    named = (hit.group() for hit in m.pattern.finditer(sentence))
+    districts = {m.place_district[word] for word in named if word in m.place_district}
+    return len(districts) >= _MANY_PLACES
+
+
 #: …在善化高中共同举办: a venue, with the verb of holding something later in the clause.
 _HELD_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?:举办|举行|办理|登场|开幕)")
 
@@ -977,7 +988,9 @@ def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[st
             address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit.start(), hit.end())
         ):
             continue
-        if unit.kind == "place" and _in_enumeration(text, hit.start(), hit.end()):
+        if unit.kind == "place" and (
+            _in_enumeration(text, hit.start(), hit.end()) or _crowded(text, hit.start(), m)
+        ):
             continue
         if unit.district and unit.district not in found:
             found.append(unit.district)
@@ -1056,7 +1069,8 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
             continue  # a school named after a bridge (七股区竹桥国中)
         if not venue and _address_after(text, end):
             continue  # a postal address, unless it is the venue's (活动地点：…(台南市南区夏林路4号))
-        if (not venue and address_or_branch(text, start, name)) or _in_enumeration(text, start, end):
+        listed = _in_enumeration(text, start, end) or _crowded(text, start, m)
+        if (not venue and address_or_branch(text, start, name)) or listed:
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
         if (road is not None or at is not None or venue) and name not in found:
