@@ -1069,8 +1069,8 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
             continue  # a school named after a bridge (七股区竹桥国中)
         if not venue and _address_after(text, end):
             continue  # a postal address, unless it is the venue's (活动地点：…(台南市南区夏林路4号))
-        listed = _in_enumeration(text, start, end) or _crowded(text, start, m)
-        if (not venue and address_or_branch(text, start, name)) or listed:
+        many = _in_enumeration(text, start, end) or _crowded(text, start, m)
+        if (not venue and address_or_branch(text, start, name)) or many:
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
         if (road is not None or at is not None or venue) and name not in found:
