@@ -2167,3 +2167,13 @@ def test_a_sentence_tallying_six_districts_places_nothing() -> None:
     # (three districts of one event are still its sites)
     art = article("卫生局今日在东区、安南区及永康区设置快筛站。", title="快筛站", models={})
     assert art.districts == ["东区", "安南区", "永康区"]
+
+
+def test_a_body_whose_congress_or_anniversary_a_title_names_is_a_unit() -> None:
+    assert article("大会今天在京开幕。", title="中国作家协会第十次全国代表大会开幕", models={}).units == ["中国作协"]
+    assert article("大会今天在京举行。", title="全国妇联成立75周年庆祝大会在京举行", models={}).units == ["全国妇联"]
+    assert article("会议今天开幕。", title="非盟执行理事会第45届常务会议开幕", models={}).units == ["非洲联盟"]
+    # (a party's congress is its central committee's; the Party's own names no unit)
+    art = article("大会今天在京开幕。", title="中国民主建国会第十三次全国代表大会开幕", models={})
+    assert art.units == ["民建中央"]
+    assert article("大会今天开幕。", title="中国共产党第二十一次全国代表大会开幕", models={}).units == []

@@ -414,8 +414,13 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
 
 #: After a body's name in a title, the meeting it holds (全国政协十四届第十七次主席会议, 中俄投资合作委员会第十次会议).
 _MEETING_AFTER = re.compile(
-    r"(?:\d{4}年)?(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}[次届])?"
+    r"(?:执行理事会|理事会|执委会)?(?:\d{4}年)?(?:[一二三四五六七八九十\d]{1,3}届)?(?:第[一二三四五六七八九十百\d]{1,4}[次届])?"
     r"(?:全体|主席|常务|联席|专题|集体|高级别|部长级|视频|紧急|专门委员会主任)?(?:会议|全会|峰会|座谈会|年会|学习|动员会|报告会|推进会)"
+)
+#: After a body's name, its own congress or anniversary (中国残联第八次全国代表大会, 全国工商联成立70周年庆祝大会);
+#: a party's congress is its central committee's (meetings.toml), the Party's own is no unit of the news.
+_CONGRESS_AFTER = re.compile(
+    r"第[一二三四五六七八九十百\d]{1,4}次(?:全国|会员)?代表大会|成立[一二三四五六七八九十百\d]{1,4}周年(?:庆祝|纪念)?大会"
 )
 #: 韩正主持京津冀协同发展领导小组会议: a leading group's meeting, its name read from the verb before it.
 _GROUP_MEETING = re.compile(
@@ -496,12 +501,15 @@ def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
         # (or is a meeting itself: 第17届东亚峰会)
         itself = unit.name.endswith(("峰会", "会议"))
         meets = _meeting_at(title, hit.end()) or (itself and _meeting_at(title, hit.end(), 0))
+        meets = meets or (_CONGRESS_AFTER.match(title, hit.end()) is not None and not unit.name.endswith("党"))
         if unit.kind == "body" and meets and unit not in found:
             found.append(unit)
     # (a title names the meeting anywhere: 丁薛祥…共同主持中俄投资合作委员会第十次会议)
     for shaped in patterns().body_shape.finditer(title):
         name = shaped.group("body")
-        if _meeting_at(title, shaped.end()) and not m.pattern.match(title, shaped.start()):
+        congress = _CONGRESS_AFTER.match(title, shaped.end()) is not None and not name.endswith("党")
+        held = _meeting_at(title, shaped.end()) or congress
+        if held and not m.pattern.match(title, shaped.start()):
             unit = _shaped_unit(name)
             if unit not in found:
                 found.append(unit)
