@@ -2177,3 +2177,8 @@ def test_a_body_whose_congress_or_anniversary_a_title_names_is_a_unit() -> None:
     art = article("大会今天在京开幕。", title="中国民主建国会第十三次全国代表大会开幕", models={})
     assert art.units == ["民建中央"]
     assert article("大会今天开幕。", title="中国共产党第二十一次全国代表大会开幕", models={}).units == []
+
+
+def test_a_body_acting_together_with_others_named_after_it_acts() -> None:
+    art = article("财政部会同应急管理部、水利部下达救灾资金。", models={})
+    assert art.units == ["财政部", "应急管理部", "水利部"]
