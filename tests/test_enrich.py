@@ -2182,3 +2182,5 @@ def test_a_body_whose_congress_or_anniversary_a_title_names_is_a_unit() -> None:
 def test_a_body_acting_together_with_others_named_after_it_acts() -> None:
     art = article("财政部会同应急管理部、水利部下达救灾资金。", models={})
     assert art.units == ["财政部", "应急管理部", "水利部"]
+    art = article("中央网信办联合教育部举办网络安全宣传周。", models={})
+    assert art.units == ["中央网信办", "教育部"]

@@ -18,8 +18,9 @@ from archive.enrich.patterns import SENTENCE_END, SENTENCE_MARK, clause_start, p
 from archive.enrich.trie import Hit, WordMatcher, trie_pattern
 from archive.fold import fold
 
-#: What joins the items of a list of bodies (…、中国人权研究会和…; 生态环境部会同最高法、公安部等部门开展…).
-_JOINER = re.compile(r"(?:[、和及与]|以及|会同)")
+#: What joins the items of a list of bodies (…、中国人权研究会和…; 生态环境部会同最高法、公安部等部门开展…,
+#: 中国载人航天工程办公室联合教育部举办…).
+_JOINER = re.compile(r"(?:[、和及与]|以及|会同|联合|协同)")
 _LEADING_NOISE = re.compile(r"^[\s\W\d_]*")
 _DEPARTMENT_SPLIT = re.compile(r"[、,，/／;；]|\s+")
 _SENTENCE_MARKS = re.compile(r"[。！？!?：:「」“”『』（）()【】]")
