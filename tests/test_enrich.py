@@ -2184,3 +2184,12 @@ def test_a_body_acting_together_with_others_named_after_it_acts() -> None:
     assert art.units == ["财政部", "应急管理部", "水利部"]
     art = article("中央网信办联合教育部举办网络安全宣传周。", models={})
     assert art.units == ["中央网信办", "教育部"]
+
+
+def test_a_foreign_guest_named_at_a_sentence_end_and_then_speaking() -> None:
+    art = article(
+        "国务院总理李强在北京会见澳大利亚反对党领袖达顿。",
+        "李强表示，中澳关系保持稳定发展。达顿表示，澳方愿同中方加强交流。",
+        models={},
+    )
+    assert art.speakers == ["李强", "达顿"]
