@@ -2193,3 +2193,12 @@ def test_a_foreign_guest_named_at_a_sentence_end_and_then_speaking() -> None:
         models={},
     )
     assert art.speakers == ["李强", "达顿"]
+
+
+def test_a_vice_minister_and_a_given_name_holding_shi_speak() -> None:
+    art = article(
+        "会中劳动部政务次长陈明仁指出，将补助县市办理职训。副市长李时伟表示，市府全力配合。",
+        title="职训会议",
+        models={},
+    )
+    assert art.speakers == ["陈明仁", "李时伟"]
