@@ -2202,3 +2202,5 @@ def test_a_vice_minister_and_a_given_name_holding_shi_speak() -> None:
         models={},
     )
     assert art.speakers == ["陈明仁", "李时伟"]
+    # (月 in a given name: 社会局长蔡秀月表示)
+    assert article("社会局长蔡秀月表示，将持续照顾弱势。", models={}).speakers == ["蔡秀月"]
