@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Sixty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels59.jsonl`` (further
+Sixty-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels61.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -86,6 +86,8 @@ LABEL_FILES = {
     "labels57.jsonl": {"cctv": 46, "tainan": 48},
     "labels58.jsonl": {"cctv": 48, "tainan": 48},
     "labels59.jsonl": {"cctv": 47, "tainan": 48},
+    "labels60.jsonl": {"cctv": 48, "tainan": 48},
+    "labels61.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
