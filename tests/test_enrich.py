@@ -2204,3 +2204,8 @@ def test_a_vice_minister_and_a_given_name_holding_shi_speak() -> None:
     assert art.speakers == ["陈明仁", "李时伟"]
     # (月 in a given name: 社会局长蔡秀月表示)
     assert article("社会局长蔡秀月表示，将持续照顾弱势。", models={}).speakers == ["蔡秀月"]
+
+
+def test_provinces_among_bodies_that_speak_are_their_governments() -> None:
+    art = article("会议进行了表彰。天津市、河北省、甘肃省有关负责同志作了交流发言。", models={})
+    assert art.units == ["天津市政府", "河北省政府", "甘肃省政府"]

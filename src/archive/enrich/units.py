@@ -842,6 +842,9 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         if heard or said or reported or acts:
             for unit in chain:
                 resolved = resolve(unit, home)
+                if resolved is not None and resolved.kind == "place" and resolved.district is None:
+                    # (上海市、江苏省…有关负责同志作了交流发言: a province among bodies is its government)
+                    resolved = m.aliases.get(resolved.name + "政府", resolved)
                 if resolved is not None:
                     roles.add(resolved)
 
