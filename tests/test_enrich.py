@@ -1257,9 +1257,11 @@ def test_provinces_and_unlisted_bodies_in_a_list_of_speakers() -> None:
     art = article(
         "会上，中央组织部、教育部、辽宁省、上海市、中国电子科技集团有限公司、北京大学负责同志作交流发言。",
         "人力资源社会保障部、吉林省人民政府和中国农业大学主要负责同志，以及高校毕业生代表在会上发言。",
+        models={},  # the rules alone (the city government's model weighs 市政府 as a city's own)
     )
+    # (a province among the bodies is its government: 上海市 is Shanghai's 市政府)
     assert set(art.units) == {
-        "中央组织部", "教育部", "辽宁省", "上海市", "中国电子科技集团有限公司", "北京大学",
+        "中央组织部", "教育部", "辽宁省政府", "市政府", "中国电子科技集团有限公司", "北京大学",
         "人力资源社会保障部", "吉林省政府", "中国农业大学",
     }
     assert article("座谈会在辽宁省沈阳市举行。").units == []
