@@ -338,11 +338,12 @@ def province_governments_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[U
     while (province := pattern.match(text, at)) is not None:
         names.append(government[province.group()])
         joiner = _PROVINCE_JOINER.match(text, province.end())
-        at = joiner.end() if joiner is not None else province.end()
         if joiner is None:
+            at = province.end()
             break
+        at = joiner.end()
     else:
-        return None
+        return None  # (the list ran out after a joiner: no province closes it)
     after = _GOVERNMENTS_AFTER.match(text, at)
     if len(names) < 2 or after is None:
         return None
@@ -1082,11 +1083,11 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
             continue  # a school named after a bridge (七股区竹桥国中)
         if not venue and _address_after(text, end):
             continue  # a postal address, unless it is the venue's (活动地点：…(台南市南区夏林路4号))
-        many = _in_enumeration(text, start, end) or _crowded(text, start, m)
-        if (not venue and address_or_branch(text, start, name)) or many:
+        if (not venue and address_or_branch(text, start, name)) or _in_enumeration(text, start, end):
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
-        if (road is not None or at is not None or venue) and name not in found:
+        # (the whole sentence is read only for a place that would be a site)
+        if (road is not None or at is not None or venue) and name not in found and not _crowded(text, start, m):
             found.append(name)
     for listed in _SHORT_LIST.finditer(text):
         names = [short + "区" for short in listed.group(1).split("、") if short] + [listed.group(2) + "区"]
