@@ -2211,3 +2211,11 @@ def test_a_vice_minister_and_a_given_name_holding_shi_speak() -> None:
 def test_provinces_among_bodies_that_speak_are_their_governments() -> None:
     art = article("会议进行了表彰。天津市、河北省、甘肃省有关负责同志作了交流发言。", models={})
     assert art.units == ["天津市政府", "河北省政府", "甘肃省政府"]
+
+
+def test_bodies_whose_officials_attend_and_then_speak() -> None:
+    art = article("座谈会在京召开。教育部、科技部、工业和信息化部等部门负责同志出席并作发言。", models={})
+    assert art.units == ["教育部", "科技部", "工业和信息化部"]
+    # (a leader named with a body's title who attends speaks as a guest: the body is no unit)
+    art = article("全国政协常委会会议开幕。中央宣传部部长王建国应邀出席会议并作辅导报告。", models={})
+    assert "中央宣传部" not in art.units

@@ -236,6 +236,9 @@ def patterns() -> Patterns:
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
         # (警察局黄局长指出, 教育局郑新辉局长表示: the head named by family name or name, and title)
         f"(?:(?:{surname}?(?:{spokes})(?:{name_core})?|{name_core}(?:{spokes})|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+        # (中宣部、财政部等部门负责同志出席并作发言: the bodies' unnamed officials attend, then speak; a leader
+        # named with a body's title who attends speaks as a guest, 中央宣传部部长李书磊应邀出席会议并作…报告)
+        f"(?:(?:(?<=负责同志)|(?<=负责人))出席(?:会议|座谈会)?并)?"
         f"(?:(?P<verb>{speech_full}|{unit_verbs})|{topic}(?:{adverbs})*(?P<topic_verb>{speech_strong}|{unit_verbs})|{venue})"
         # 台南市议会第4届第7次定期会…: the body's own session, numbered
         f"|(?P<session>第[\\d一二三四五六七八九十]+届(?:第[\\d一二三四五六七八九十]+次)?(?:定期会|临时会))"
