@@ -2219,3 +2219,24 @@ def test_bodies_whose_officials_attend_and_then_speak() -> None:
     # (a leader named with a body's title who attends speaks as a guest: the body is no unit)
     art = article("全国政协常委会会议开幕。中央宣传部部长王建国应邀出席会议并作辅导报告。", models={})
     assert "中央宣传部" not in art.units
+
+
+def test_a_briefing_given_is_speech_and_one_heard_is_not() -> None:
+    art = article(
+        "由农产运销公司总经理陈志宏简报迁场进度。市议员王美华、林文雄也前往听取简报。",
+        title="果菜市场迁场",
+        models={},
+    )
+    assert art.speakers == ["陈志宏"]
+    assert set(art.attendees) >= {"王美华", "林文雄"}
+
+
+def test_a_name_in_latin_letters_after_a_title_speaks() -> None:
+    art = article(
+        "荷兰棒协理事长Maarten Visser也表示，来台南比赛是荣幸。",
+        "总教练Pieter Bakker表示，球队还很年轻。",
+        "领队Sanne Jansen随队抵达，双方并参观Fine Food Holland展。",
+        title="棒球交流",
+        models={},
+    )
+    assert art.speakers == ["Maarten Visser", "Pieter Bakker"]

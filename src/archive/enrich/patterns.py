@@ -36,6 +36,8 @@ class Patterns:
     foreign_name: re.Pattern[str]  # 总统 + any 2-4 characters before a verb (俄罗斯总统普京表示)
     # any title, then a name spelled like a foreign one, then a speech verb (央行行长萨利赫阿巴迪表示)
     titled_foreign: re.Pattern[str]
+    # any title, then a name in Latin letters of two to four words, then a speech verb (总教练Neil Adonis表示)
+    titled_latin: re.Pattern[str]
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
     role_name: re.Pattern[str]  # ROLE + three-character NAME + verb (学生林予乔表示), group "name"
     surname_title: re.Pattern[str]  # family name + title (黄市长), groups "surname" and "title"
@@ -294,6 +296,10 @@ def patterns() -> Patterns:
         ),
         titled_foreign=re.compile(
             f"(?:{any_title})(?P<name>[{translit}·]{{3,8}}?)(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}))"
+        ),
+        titled_latin=re.compile(
+            f"(?:{any_title})(?P<name>[A-Z][A-Za-z'\\-]+(?:[ ·][A-Z][A-Za-z'\\-]+){{1,3}})"
+            f"(?=\\s*(?:{DATE})?(?:{adverbs})*(?:{speech_full}))"
         ),
         role_name=re.compile(
             f"(?:{_alt(list(lang['role_titles']))})(?P<name>{surname}{given}{{2}})"

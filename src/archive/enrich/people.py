@@ -48,6 +48,8 @@ def candidates(text: str) -> set[str]:
     long_ok.update(
         m.group("name") for m in p.titled_foreign.finditer(text) if transliterated(m.group("name"))
     )
+    # 南非棒协理事长Marc Moreau也表示: after any title, a name in Latin letters that speaks
+    long_ok.update(m.group("name") for m in p.titled_latin.finditer(text))
     found.update(long_ok)
     # (，向获奖代表表示祝贺: at a clause start, a preposition and its object are no name and title)
     before_title = {
