@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Sixty-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels61.jsonl`` (further
+Sixty-four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels63.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -88,6 +88,8 @@ LABEL_FILES = {
     "labels59.jsonl": {"cctv": 47, "tainan": 48},
     "labels60.jsonl": {"cctv": 48, "tainan": 48},
     "labels61.jsonl": {"cctv": 48, "tainan": 48},
+    "labels62.jsonl": {"cctv": 48, "tainan": 48},
+    "labels63.jsonl": {"cctv": 48, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
