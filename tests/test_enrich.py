@@ -2240,3 +2240,31 @@ def test_a_name_in_latin_letters_after_a_title_speaks() -> None:
         models={},
     )
     assert art.speakers == ["Maarten Visser", "Pieter Bakker"]
+
+
+def test_a_body_acting_after_a_clause_of_purpose_or_with_a_counted_group_and_a_comma() -> None:
+    art = article(
+        "卫生福利部为庆祝国际志工日，于昨(2)日在桃园展览中心举办颁奖典礼。",
+        "台南市政府环保局与海巡署等10个公私单位，今(27)日在安平商港联合举办海洋污染应变演练。",
+        title="演练",
+        models={},
+    )
+    assert set(art.units) >= {"卫生福利部", "台南市政府环境保护局", "海巡署"}
+
+
+def test_a_name_after_a_body_whose_name_holds_duiwai_still_speaks() -> None:
+    art = article("中国人民对外友好协会会长林志远代表人民团体致贺词。", title="大会", models={})
+    assert art.speakers == ["林志远"]
+    # (对 before a name still makes it the one spoken to)
+    art = article("王明对到访的外交部长林志远表示欢迎。", title="会见", models={})
+    assert "林志远" not in art.speakers
+
+
+def test_speeches_by_video_or_in_writing_and_letters_sent() -> None:
+    art = article(
+        "辽宁省长王建民、四川省长刘文华视频发言。北京市委书记张国平提交了书面发言。",
+        "新党主席陈志远等也发来贺信。本次说明会邀请研究院副主任林谦和担任讲者。",
+        title="座谈会",
+        models={},
+    )
+    assert set(art.speakers) == {"王建民", "刘文华", "张国平", "陈志远", "林谦和"}

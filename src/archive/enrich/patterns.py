@@ -232,10 +232,14 @@ def patterns() -> Patterns:
         f"(?:{_alt(list(lang['unit_subgroups']))})?"
         # 商务部等9部门发布…: the body heads a group of others that act with it
         # (…玉丰国小等10所学校共同办理, 等5家企业: counted by 所 or 家 too)
-        f"(?:等(?:[\\d一二三四五六七八九十多]+[个所家]?)?(?:有关|相关)?(?:{_alt(list(lang['unit_groups']))}))?"
+        # (…等10个公私单位，今(27)日在安平商港联合举办: the date or place of the act may follow a comma)
+        f"(?:等(?:[\\d一二三四五六七八九十多]+[个所家]?)?(?:有关|相关|公私)?(?:{_alt(list(lang['unit_groups']))})"
+        f"(?:[，,](?=(?:{DATE})|[于在将]|(?:共同|一同|联合|携手)))?)?"
         # 台南市政府将于11月26日在善化啤酒厂举办…: what a body will hold is its act already (a person who will
         # speak has not spoken)
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
+        # (卫生福利部为庆祝国际志工日，于昨(2)日…举办: the purpose of the act, in a clause of its own)
+        f"(?:为了?[^，,。；;！!？?\\n]{{2,24}}?[，,](?=(?:{DATE})|[于在将]|今|昨))?"
         # (警察局黄局长指出, 教育局郑新辉局长表示: the head named by family name or name, and title)
         f"(?:(?:{surname}?(?:{spokes})(?:{name_core})?|{name_core}(?:{spokes})|(?:{foreign_spokes}){foreign_char}{{2,6}}?){with_others})?(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
         # (中宣部、财政部等部门负责同志出席并作发言: the bodies' unnamed officials attend, then speak; a leader

@@ -239,9 +239,10 @@ _SENTENCE_ENDS = "。；;"
 #: How far before a name 对, 向 or 跟 may stand (with the character before it, which the pattern looks behind at).
 _OBJECT_REACH = 32
 #: 对/向/跟 and the words before a name, titles and all: the name is spoken to (对到访的美国国务卿布林肯说,
-#: 向…轮值主席阿尔及利亚总统特本致贺信); not 对, 向 inside a word (针对, 应对, 正向, 方向…).
+#: 向…轮值主席阿尔及利亚总统特本致贺信); not 对, 向 inside a word (针对, 应对, 正向, 方向…; 对外, 对口, 向来, 跟进:
+#: 中国人民对外友好协会会长杨万明致贺词).
 _OBJECT_BEFORE = re.compile(
-    r"(?<![针面相绝正方导倾走意动转志取双单流去一反横纵应核比校配派紧])(?:对|向|跟)"
+    r"(?<![针面相绝正方导倾走意动转志取双单流去一反横纵应核比校配派紧])(?:对|向|跟)(?![外内口象话手照比往来导进踪随])"
     f"[^，,。；;！!？?\\n：:]{{0,{_OBJECT_REACH - 2}}}$"
 )
 #: How far after the foreign leaders they were named with 外方领导人… may refer to them.
