@@ -2268,3 +2268,14 @@ def test_speeches_by_video_or_in_writing_and_letters_sent() -> None:
         models={},
     )
     assert set(art.speakers) == {"王建民", "刘文华", "张国平", "陈志远", "林谦和"}
+
+
+def test_a_day_written_with_hao_and_a_prime_ministers_office_that_speaks() -> None:
+    art = article(
+        "俄罗斯国防部8号称，俄军在多个方向与乌军展开战斗。以色列总理办公室对此表示遗憾。",
+        title="国际联播快讯",
+        models={},
+    )
+    assert set(art.units) == {"俄罗斯国防部", "以色列总理办公室"}
+    # (a line number is no day: 3号线称 names no time)
+    assert article("地铁3号线称今日停运。", title="快讯", models={}).units == []
