@@ -2279,3 +2279,23 @@ def test_a_day_written_with_hao_and_a_prime_ministers_office_that_speaks() -> No
     assert set(art.units) == {"俄罗斯国防部", "以色列总理办公室"}
     # (a line number is no day: 3号线称 names no time)
     assert article("地铁3号线称今日停运。", title="快讯", models={}).units == []
+
+
+def test_a_guest_named_after_a_title_who_later_opens_a_sentence_speaks() -> None:
+    art = article(
+        "国务院总理李强在人民大会堂会见来华访问的日本外相岩田正雄。",
+        "李强表示，中日双方要加强交流。",
+        "岩田正雄表示，日方愿同中方加强对话。",
+        "大会强调，要加强团结。",
+        title="李强会见日本外相",
+        models={},
+    )
+    assert art.speakers == ["李强", "岩田正雄"]
+    # (a sentence opened by a word that the text also writes after a title is still no speaker)
+    art = article("大会主席团常务主席大会举行。大会强调，要加强团结。", title="大会", models={})
+    assert art.speakers == []
+
+
+def test_a_name_after_a_title_ends_before_shi_when() -> None:
+    art = article("国务卿布林肯在会见巴勒斯坦总统阿巴斯时表示，美方支持停火。", title="快讯", models={})
+    assert "阿巴斯时" not in art.speakers

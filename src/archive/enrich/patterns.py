@@ -79,6 +79,11 @@ class Patterns:
     bare_name: re.Pattern[str]
     # 希普金斯表示: a bare name spelled like a foreign one, at a clause start, right before a verb
     bare_foreign: re.Pattern[str]
+    # any two to twelve characters opening a sentence before a speech verb and a comma (岩屋毅表示，); a name only
+    # when the text also writes it right after a title (see ``titled_before``)
+    opening_speaker: re.Pattern[str]
+    titled_before: re.Pattern[str]  # a title ending right here
+    any_title: re.Pattern[str]  # any title, anywhere
     # 宣读习近平主席贺信: a letter of the name's, read out at the event (groups: none)
     read_before: re.Pattern[str]
     letter_after: re.Pattern[str]
@@ -293,8 +298,9 @@ def patterns() -> Patterns:
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
             f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|会谈|会晤|通电话|表达|伉俪|夫妇|夫人|一行|率|访问|抵达|部)"
-            # (苏丹红海州: a place after a title that is also a country's name is no name)
-            f"(?P<name>{foreign_char}{{2,8}}?)(?<![州省市县])(?!{titles_after})"
+            # (苏丹红海州: a place after a title that is also a country's name is no name; 会见…特使翟隽时，: the
+            # name ends before 时)
+            f"(?P<name>{foreign_char}{{2,8}}?)(?<![州省市县时])(?!{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
             f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|和|与|及|等|[，,、。；;]|$))"
         ),
@@ -395,6 +401,11 @@ def patterns() -> Patterns:
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
             f"(?=等?(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
         ),
+        opening_speaker=re.compile(
+            f"(?:^|(?<=[。！？!?\\n]))(?P<name>[{HAN}·]{{2,12}}?)(?:{adverbs})*(?:表示|指出|强调|说|称)[，,：:]"
+        ),
+        titled_before=re.compile(f"(?:{any_title})$"),
+        any_title=re.compile(any_title),
         read_before=re.compile(f"宣读了?{clause}{{0,14}}$"),
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
         heard_before=re.compile(f"听取了?{clause}{{0,30}}$"),

@@ -34,6 +34,8 @@ def candidates(text: str) -> set[str]:
         name = m.group("name")
         if m.start() and _known_short_form(text[m.start() - 1], m.group()):
             continue  # 习主席系统总结
+        if name[0] in _NOT_NAME_FIRST and not transliterated(name):
+            continue  # 特使以来所做工作, 大臣会面后表示: a word after the title, not a name
         # after 部长 (a title of every government) only a name spelled like a foreign one (外贸部长帕卢库)
         if text.endswith("部长", 0, m.start("name")) and not transliterated(name):
             continue
@@ -102,6 +104,15 @@ def candidates(text: str) -> set[str]:
         if not any(start < m.end() and m.start() < end for start, end in titled):
             long_ok.add(m.group("name"))
             found.add(m.group("name"))
+    # 会见来华访问的日本外相岩屋毅。…岩屋毅表示，…: a name the text writes right after a title, that later opens a
+    # sentence before a speech verb (whatever its spelling: 阮富仲, 山口那津男)
+    for m in p.opening_speaker.finditer(text):
+        name = m.group("name")
+        if name in found or name[0] in _NOT_NAME_FIRST or p.any_title.search(name):
+            continue  # (对亚太棒球场则强调, 大会强调, 市长黄伟哲表示: a word, a body or a title, not a name)
+        if _titled_somewhere(text, name):
+            long_ok.add(name)
+            found.add(name)
     for m in p.bare_name.finditer(text):
         # a name without a title counts only when the article names the person again
         if text.count(m.group("name")) >= 2:
@@ -121,6 +132,21 @@ def candidates(text: str) -> set[str]:
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
         and not any(_known_and_more(name, person) for person in known_here)
     }
+
+
+#: Characters that begin a sentence's subject but no name (对…, 以来…, 大会, 会面后).
+_NOT_NAME_FIRST = frozenset("对以在于向与和及由从把被给将其该这那此大各全本会双我他她")
+
+
+def _titled_somewhere(text: str, name: str) -> bool:
+    """``text`` writes ``name`` right after a title somewhere (外相岩屋毅, 总书记阮富仲)."""
+    titled = patterns().titled_before
+    at = text.find(name)
+    while at >= 0:
+        if titled.search(text, max(0, at - 8), at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 @functools.cache
