@@ -2299,3 +2299,14 @@ def test_a_guest_named_after_a_title_who_later_opens_a_sentence_speaks() -> None
 def test_a_name_after_a_title_ends_before_shi_when() -> None:
     art = article("国务卿布林肯在会见巴勒斯坦总统阿巴斯时表示，美方支持停火。", title="快讯", models={})
     assert "阿巴斯时" not in art.speakers
+
+
+def test_more_verbs_of_speaking_and_a_reception_that_is_no_name() -> None:
+    art = article(
+        "由李文忠副市长于工作坊中详述整体规划构思。卫生局陈宜芳局长亲自到场提示防治重点。",
+        "黄明哲市长特别嘉勉参赛小将们。",
+        title="工作坊",
+        models={},
+    )
+    assert set(art.speakers) == {"李文忠", "陈宜芳", "黄明哲"}
+    assert article("女子篮球队连续两年获总统接见嘉勉。", title="校庆", models={}).speakers == []

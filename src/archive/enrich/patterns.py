@@ -297,7 +297,7 @@ def patterns() -> Patterns:
         ),
         foreign_name=re.compile(
             f"(?:{_alt(list(lang['titles_foreign']))})"
-            f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|会谈|会晤|通电话|表达|伉俪|夫妇|夫人|一行|率|访问|抵达|部)"
+            f"(?!{speech}|{attend}|{adverbs}|{titles_after}|举行|会见|接见|会谈|会晤|通电话|表达|伉俪|夫妇|夫人|一行|率|访问|抵达|部)"
             # (苏丹红海州: a place after a title that is also a country's name is no name; 会见…特使翟隽时，: the
             # name ends before 时)
             f"(?P<name>{foreign_char}{{2,8}}?)(?<![州省市县时])(?!{titles_after})"
@@ -319,7 +319,7 @@ def patterns() -> Patterns:
             # 何志敏常委代表民进中央发言: speaking for a body
             # (许引弦处长及郑明昌理事担任讲座: other titled names may stand between the title and the verb)
             f"(?P<name>{name_core})(?:{titles_after})"
-            f"(?=(?:(?:[、及和与]|以及){name_core}(?:{titles_after}))*(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|{legislator_verbs}|就|在|受|对|代表{clause}{{2,16}}?(?:{speech_full})))"
+            f"(?=(?:(?:[、及和与]|以及){name_core}(?:{titles_after}))*(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|{legislator_verbs}|就|在|于|受|对|代表{clause}{{2,16}}?(?:{speech_full})))"
         ),
         attend_list=_list_pattern(
             f"(?:(?:{_alt(list(lang['attendance_list_heads']))})"
