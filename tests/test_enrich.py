@@ -2310,3 +2310,18 @@ def test_more_verbs_of_speaking_and_a_reception_that_is_no_name() -> None:
     )
     assert set(art.speakers) == {"李文忠", "陈宜芳", "黄明哲"}
     assert article("女子篮球队连续两年获总统接见嘉勉。", title="校庆", models={}).speakers == []
+
+
+def test_a_persons_native_place_or_a_past_year_places_no_county() -> None:
+    art = article(
+        "王大明同志因病医治无效，于今日在北京逝世，享年74岁。",
+        "王大明同志，1950年7月生，安徽定远人。1974年3月起，在安徽省凤阳县插队。",
+        title="王大明同志逝世",
+        models={},
+    )
+    assert art.districts == []
+    art = article("艺文展今日开幕。", "洪老师1944年出生福建省东山县，随亲迁台定居。", title="水墨个展", models={})
+    assert art.districts == []
+    # (an event of the report's own day still has its county)
+    art = article("今天，在山东博兴县，一朵朵蜡梅金黄艳丽。", title="蜡梅盛开", models={})
+    assert art.districts == ["博兴县"]

@@ -1120,10 +1120,18 @@ def _counties() -> _Counties:
 
 
 #: After a county: a body or a facility named after it (仙桃市委, 金湾机场), a route from it (汾阳至石楼), a phase of a
-#: project (廉江一期); before it: a person's origin (来自安徽省金寨县).
-_COUNTY_NAMES_OTHER = re.compile(r"委|政府|人大|政协|(?:国际)?机场|港|国宾馆|核电|至|[\d一二三四五六七八九十]+期")
+#: project (廉江一期), a person's native place (安徽定远人，); before it: a person's origin (来自安徽省金寨县).
+_COUNTY_NAMES_OTHER = re.compile(
+    r"委|政府|人大|政协|(?:国际)?机场|港|国宾馆|核电|至|[\d一二三四五六七八九十]+期|人[，,。;；]"
+)
 #: …or more of a list than it names (黑龙江庆安县等96个县): an enumeration.
 _MORE_NAMED = re.compile(r"[^，,。；;\n]{0,30}?等(?:[\d一二三四五六七八九十]{1,3}|多)个")
+
+
+#: A sentence opened by a year (1974年3月起，…; 2013年11月，…).
+_PAST_YEAR = re.compile(r"\s*(?:19|20)\d\d年[^，,。；;\n]{0,6}[，,]")
+#: Before a county, a person's origin (来自安徽省金寨县, 出生福建省东山县, 祖籍山东莱州).
+_ORIGIN_BEFORE = re.compile(r"(?:来自|出生于?|生于|籍贯|祖籍)$")
 
 
 def county_sites(text: str) -> list[str]:
@@ -1136,12 +1144,14 @@ def county_sites(text: str) -> list[str]:
         before, county = match.group("parents"), match.group("county")
         names = {county} if county in counties.parents else counties.short.get(county, set())
         own = [n for n in names if _written_after(before, counties.parents[n])]
-        if len(own) != 1 or text.endswith("来自", 0, match.start()):
+        if len(own) != 1 or _ORIGIN_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue
         if _COUNTY_NAMES_OTHER.match(text, match.end()) or _MORE_NAMED.match(text, match.end()):
             continue
         if _in_enumeration(text, match.start(), match.end()):
             continue
+        if _PAST_YEAR.match(text, sentence_start(text, match.start(), SENTENCE_END)):
+            continue  # (2013年11月，习近平总书记到山东曲阜考察: a sentence dated by its year tells of another time)
         if own[0] not in found:
             found.append(own[0])
     return found
