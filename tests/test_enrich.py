@@ -1726,14 +1726,15 @@ def test_party_congresses_plenaries_and_bodies_known_by_short_names() -> None:
 
 
 def test_the_city_government_is_a_unit_when_it_acts_itself() -> None:
-    art = article("南市府积极争取中央尽快完成区划渔业权，提供渔民灾后补助。")
+    # (the rules' reading; the city government's model weighs the whole release and is measured by the benchmarks)
+    art = article("南市府积极争取中央尽快完成区划渔业权，提供渔民灾后补助。", models={})
     assert "台南市政府" in art.units
-    art = article("台南盐水蜂炮圆满落幕。市府于盐水分驻所成立指挥中心，统筹各局处工作。")
+    art = article("台南盐水蜂炮圆满落幕。市府于盐水分驻所成立指挥中心，统筹各局处工作。", models={})
     assert "台南市政府" in art.units
     # the city named, the government as a team or a part, or what it has long done, is not its act
     named = ("台南市三义堂爱心协会今日举办布施活动。", "台南市府团队积极推动建设。", "台南市府持续推动活化土地政策。")
     for text in named:
-        assert "台南市政府" not in article(text).units, text
+        assert "台南市政府" not in article(text, models={}).units, text
 
 
 def test_a_head_named_in_full_before_the_title_speaks_for_the_body() -> None:
