@@ -2326,3 +2326,17 @@ def test_a_persons_native_place_or_a_past_year_places_no_county() -> None:
     # (an event of the report's own day still has its county)
     art = article("今天，在山东博兴县，一朵朵蜡梅金黄艳丽。", title="蜡梅盛开", models={})
     assert art.districts == ["博兴县"]
+
+
+def test_a_titled_speaker_after_anothers_words_and_more_ways_of_speaking() -> None:
+    art = article(
+        "黄明哲市长指出，维护民众健康是市府第一要务，环保局长林文淙亦表示，作业废水应妥善处理。",
+        "活动分别由谢文山老师与陈建良老师深入说明各庙的建筑风格。",
+        "并特邀政务委员唐文凤演讲「后疫情时代」。今天出席议员包括：许又仁、郭鸿义也代表地方发声。",
+        title="说明会",
+        models={},
+    )
+    assert set(art.speakers) == {"黄明哲", "林文淙", "谢文山", "陈建良", "唐文凤", "许又仁", "郭鸿义"}
+    # (a head of party or state named inside another's words is still quoted there)
+    art = article("主任王明华表示，习近平总书记强调，要加强团结。", title="座谈", models={})
+    assert art.speakers == ["王明华"]

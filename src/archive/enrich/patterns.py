@@ -292,7 +292,7 @@ def patterns() -> Patterns:
         name=re.compile(f"{surname}{given}{{1,2}}"),
         # a three-character name right before a verb wins over a two-character one (科长方川和表示)
         title_name=re.compile(
-            f"(?:{titles_before})(?:(?P<long>{surname}{given}(?![作做]){given})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
+            f"(?:{titles_before})(?:(?P<long>{surname}{given}(?![作做]|演讲|演说|讲话|发言){given})(?=(?:{adverbs})*(?:{speech_full}|{attend}))"
             f"|(?P<name>{name_core}){after_name})"
         ),
         foreign_name=re.compile(

@@ -454,6 +454,8 @@ _LONGEST_NAME = 32
 
 
 #: After a name (and its title), the name's instruction: at most one clause of its own, then 指示, 责成 or 叮嘱.
+#: Right after a name: maybe 亦 or 也, then a verb that opens what the person says (林渊淙亦表示，).
+_NEXT_SPEAKS = re.compile(r"(?:亦|也|则|另|并|更)?(?:表示|指出|强调|说)[，,：:]")
 _INSTRUCTS = re.compile(r"[^。；;！!？?\n，,]{0,30}?[，,]?(?:特别|也|更|即|亦|立即|已)?(?:指示|责成|叮嘱)")
 #: An office's name and its head's title right before a name (…示范中心主任, …办公室主任, …协会理事长).
 _OFFICE_TITLE_BEFORE = re.compile(
@@ -572,6 +574,15 @@ class PeopleFinder:
         return _INSTRUCTS.match(text, end) is not None
 
     @staticmethod
+    def _speaks_next(text: str, start: int, end: int) -> bool:
+        """The name at ``start``…``end``, titled and no head of party or state, speaks in a clause of its own after
+        another's words (黄伟哲市长指出，…，环保局长林渊淙亦表示，…)."""
+        if HEAD_TITLE.match(text, end) or HEAD_TITLE.search(text, max(0, start - 4), start):
+            return False
+        titled = patterns().title_before_end.search(text, max(0, start - 8), start)
+        return titled is not None and _opens_clause(text, titled.start()) and _NEXT_SPEAKS.match(text, end) is not None
+
+    @staticmethod
     def _possessed(text: str, end: int) -> bool:
         """The name ending at ``end`` (maybe with its title) is followed by 的: it qualifies a noun, the subject
         of what follows (李克强同志的遗体…)."""
@@ -609,8 +620,10 @@ class PeopleFinder:
                 continue
             # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
             # (but 局长王铭德表示，市长黄伟哲…，指示交通局…: the instruction another reports was given)
-            if p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start()) and not self._instructed(
-                text, m.start(), end
+            if (
+                p.said_before.search(text, max(0, m.start() - _SENTENCE_REACH), m.start())
+                and not self._instructed(text, m.start(), end)
+                and not self._speaks_next(text, m.start(), end)
             ):
                 continue
             # 2019年5月，习近平主席在亚洲文明对话大会上发表演讲: a sentence dated by its year tells of another day
