@@ -453,9 +453,9 @@ _JOINER_STARTS = frozenset("、和及与以，,")
 _LONGEST_NAME = 32
 
 
-#: After a name (and its title), the name's instruction: at most one clause of its own, then 指示, 责成 or 叮嘱.
 #: Right after a name: maybe 亦 or 也, then a verb that opens what the person says (林渊淙亦表示，).
 _NEXT_SPEAKS = re.compile(r"(?:亦|也|则|另|并|更)?(?:表示|指出|强调|说)[，,：:]")
+#: After a name (and its title), the name's instruction: at most one clause of its own, then 指示, 责成 or 叮嘱.
 _INSTRUCTS = re.compile(r"[^。；;！!？?\n，,]{0,30}?[，,]?(?:特别|也|更|即|亦|立即|已)?(?:指示|责成|叮嘱)")
 #: An office's name and its head's title right before a name (…示范中心主任, …办公室主任, …协会理事长).
 _OFFICE_TITLE_BEFORE = re.compile(
@@ -566,18 +566,19 @@ class PeopleFinder:
         return any(hit.end() == at for hit in self.names.finditer(text, max(0, at - 8), at))
 
     @staticmethod
-    def _instructed(text: str, start: int, end: int) -> bool:
+    def _head_of_state(text: str, start: int, end: int) -> bool:
+        """The name at ``start``…``end`` carries the title of a head of party or state, before or after it."""
+        return HEAD_TITLE.match(text, end) is not None or HEAD_TITLE.search(text, max(0, start - 4), start) is not None
+
+    def _instructed(self, text: str, start: int, end: int) -> bool:
         """The name at ``start``…``end``, no head of party or state, gives an instruction in its own clause or the
         next (市长黄伟哲非常重视…，指示交通局…)."""
-        if HEAD_TITLE.match(text, end) or HEAD_TITLE.search(text, max(0, start - 4), start):
-            return False
-        return _INSTRUCTS.match(text, end) is not None
+        return not self._head_of_state(text, start, end) and _INSTRUCTS.match(text, end) is not None
 
-    @staticmethod
-    def _speaks_next(text: str, start: int, end: int) -> bool:
+    def _speaks_next(self, text: str, start: int, end: int) -> bool:
         """The name at ``start``…``end``, titled and no head of party or state, speaks in a clause of its own after
         another's words (黄伟哲市长指出，…，环保局长林渊淙亦表示，…)."""
-        if HEAD_TITLE.match(text, end) or HEAD_TITLE.search(text, max(0, start - 4), start):
+        if self._head_of_state(text, start, end):
             return False
         titled = patterns().title_before_end.search(text, max(0, start - 8), start)
         return titled is not None and _opens_clause(text, titled.start()) and _NEXT_SPEAKS.match(text, end) is not None
