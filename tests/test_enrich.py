@@ -2340,3 +2340,8 @@ def test_a_titled_speaker_after_anothers_words_and_more_ways_of_speaking() -> No
     # (a head of party or state named inside another's words is still quoted there)
     art = article("主任王明华表示，习近平总书记强调，要加强团结。", title="座谈", models={})
     assert art.speakers == ["王明华"]
+
+
+def test_a_list_of_councillors_joined_by_ji_before_their_title_speaks() -> None:
+    art = article("市议会今日市政总质询，由郭文仪、尤明智及林美华议员联合质询。", title="总质询", models={})
+    assert art.speakers == ["郭文仪", "尤明智", "林美华"]

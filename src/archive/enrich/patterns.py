@@ -333,7 +333,7 @@ def patterns() -> Patterns:
         name_list=_list_pattern(
             # (由陈碧玉、王家贞、吴禹寰议员质询: 由 before the names that act)
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s由]))",
-            f"{dotted_item}[、和与]",
+            f"{dotted_item}[、和与及]",
             # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
             # (薛其坤、孙东明、姜鹏，也讲述了…: a comma may part the list from an adverb and its verb)
             # (叶聪、莫荣、张兴赢也分别就…等问题回答了…: a topic of their own before the verb)

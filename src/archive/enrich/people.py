@@ -305,8 +305,8 @@ def _listed_names(listed: str) -> list[str]:
 
 
 def _split_and(piece: str) -> list[str]:
-    """鲜铁可和吴艳刚 (沈震东与陈怡珍) is two names, 叶清和 is one."""
-    parts = re.split("[和与]", piece)
+    """鲜铁可和吴艳刚 (沈震东与陈怡珍, 尤荣智及林美燕) is two names, 叶清和 is one."""
+    parts = re.split("[和与及]", piece)
     return parts if len(parts) > 1 and all(len(part) >= 2 for part in parts) else [piece]
 
 
