@@ -2345,3 +2345,8 @@ def test_a_titled_speaker_after_anothers_words_and_more_ways_of_speaking() -> No
 def test_a_list_of_councillors_joined_by_ji_before_their_title_speaks() -> None:
     art = article("市议会今日市政总质询，由郭文仪、尤明智及林美华议员联合质询。", title="总质询", models={})
     assert art.speakers == ["郭文仪", "尤明智", "林美华"]
+
+
+def test_councillors_listed_after_their_title_who_raise_a_concern_speak() -> None:
+    art = article("议员李中文、方一山关心流浪犬只造成交通事故议题。农业局表示将加强捕捉。", title="回应", models={})
+    assert art.speakers == ["李中文", "方一山"]

@@ -83,6 +83,8 @@ class Patterns:
     # when the text also writes it right after a title (see ``titled_before``)
     opening_speaker: re.Pattern[str]
     titled_before: re.Pattern[str]  # a title ending right here
+    # a legislator's title, then a list of names and a verb of a question (议员李中岑、方一峰关心…), group "list"
+    legislator_list: re.Pattern[str]
     any_title: re.Pattern[str]  # any title, anywhere
     # 宣读习近平主席贺信: a letter of the name's, read out at the event (groups: none)
     read_before: re.Pattern[str]
@@ -405,6 +407,9 @@ def patterns() -> Patterns:
             f"(?:^|(?<=[。！？!?\\n]))(?P<name>[{HAN}·]{{2,12}}?)(?:{adverbs})*(?:表示|指出|强调|说|称)[，,：:]"
         ),
         titled_before=re.compile(f"(?:{any_title})$"),
+        legislator_list=re.compile(
+            f"(?:{legislator_titles})(?P<list>(?:{list_item}[、和与及])+{list_item})(?:{adverbs})*(?:{legislator_verbs})"
+        ),
         any_title=re.compile(any_title),
         read_before=re.compile(f"宣读了?{clause}{{0,14}}$"),
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),

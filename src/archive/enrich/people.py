@@ -117,7 +117,7 @@ def candidates(text: str) -> set[str]:
         # a name without a title counts only when the article names the person again
         if text.count(m.group("name")) >= 2:
             found.add(m.group("name"))
-    for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text)]:
+    for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text), *p.legislator_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
     countries_here = [country for country in _countries() if country in text]
     return {
