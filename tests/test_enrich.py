@@ -2350,3 +2350,22 @@ def test_a_list_of_councillors_joined_by_ji_before_their_title_speaks() -> None:
 def test_councillors_listed_after_their_title_who_raise_a_concern_speak() -> None:
     art = article("议员李中文、方一山关心流浪犬只造成交通事故议题。农业局表示将加强捕捉。", title="回应", models={})
     assert art.speakers == ["李中文", "方一山"]
+
+
+def test_lecturers_invited_to_an_event_who_teach_there_speak() -> None:
+    art = article(
+        "本次研习特别邀请东华大学特殊教育学系教授林坤明及内湖国小校长朱怡君，分享学校推动特殊教育的实务经验。",
+        "社会局邀请照顾管理协会张淑芬老师，以实际案例为切入点，引导督导反思社会工作伦理。",
+        "课程邀请应用科技大学赖英华助理教授、时尚设计系张继明助理教授和沈士华助理教授担任实作营主讲人。",
+        title="研习",
+        models={},
+    )
+    assert set(art.speakers) == {"林坤明", "朱怡君", "张淑芬", "赖英华", "张继明", "沈士华"}
+    # (one invited who only attends does not speak; nor does a title's last character begin a name)
+    art = article(
+        "市府邀请黄明哲市长出席并与民众合影。讲习邀请中油采购中心颜文豪主任担任讲师，透过案例分享采购实务。",
+        title="讲习",
+        models={},
+    )
+    assert art.speakers == ["颜文豪"]
+    assert "黄明哲" in art.attendees

@@ -73,6 +73,9 @@ class Patterns:
     # 邀集A、B、C等单位召开会议: the bodies called together to meet take part in it
     invited_before: re.Pattern[str]  # 邀集, maybe earlier items of the list, right before a body
     invited_after: re.Pattern[str]  # the rest of the list, then the meeting verb
+    lecturer_invited: re.Pattern[str]  # 邀请 earlier in the clause of a name (邀请台湾照顾管理协会|张淑慧)
+    lecturer_talk: re.Pattern[str]  # after an invited name: the rest of its list, then a verb of teaching
+    lecturer_name: re.Pattern[str]  # a name, its title after it, then such a talk (张淑慧老师，…引导)
     # 外方领导人高度评价…: the foreign leaders named before speak together
     group_speech: re.Pattern[str]
     # 黄永珍表示: a bare three-character name of a common family name at a clause start, right before a verb
@@ -287,6 +290,12 @@ def patterns() -> Patterns:
         f"(?:(?![的和与及在于是将对向从为、等各亦也]|举行|召开|出席|主持)[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
     )
     bare_surnames = "".join(str(lang["bare_name_surnames"]).split())
+    # (the items of the rest of a list hold no joiner, so the list is read in one way only)
+    lecturer_talk = (
+        f"(?:{titles_after})?(?:(?:[、和及与]|以及)[^、和及与{CLAUSE_END}]{{1,24}}?)*?(?:等{clause}{{0,8}}?)?"
+        f"[，,]?(?:{adverbs})*(?:(?:以|就|针对|从|为|向|结合|透过|通过|分别){clause}{{1,30}}?[，,]?)?(?:{adverbs})*"
+        f"(?:{_alt(list(lang['lecturer_verbs']))}|担任{clause}{{0,12}}?(?:{_alt(list(lang['lecturer_roles']))}))"
+    )
     return Patterns(
         surnames=surname,
         bare_surnames=bare_surnames,
@@ -452,6 +461,11 @@ def patterns() -> Patterns:
             f"(?:等{clause}{{0,8}}?)?(?:共同|一同|一起|并)?(?:{_alt(list(lang['invited_meet']))})",
             repeat="*?",
         ),
+        # (应邀 is one coming at another's invitation: the verb after it tells what they did)
+        lecturer_invited=re.compile(f"(?<!应)(?:{_alt(list(lang['lecturer_invite_words']))}){clause}{{0,80}}$"),
+        lecturer_talk=re.compile(lecturer_talk),
+        # (张淑慧老师，以实际案例…引导: a name before its title is a name when what follows is such a talk)
+        lecturer_name=re.compile(f"(?P<name>{name_core})(?=(?:{titles_after}))(?={lecturer_talk})"),
     )
 
 

@@ -79,6 +79,14 @@ def candidates(text: str) -> set[str]:
                 if at - size != m.start() and name.startswith(surname) and p.name.fullmatch(name):
                     before_title.add(name)
             at = text.find(title, at + len(title))
+    # 邀请台湾照顾管理协会张淑慧老师，以实际案例…引导…: an invited lecturer, named before the title
+    before_title.update(
+        m.group("name")
+        for m in p.lecturer_name.finditer(text)
+        if p.lecturer_invited.search(text, clause_start(text, m.start()), m.start())
+        # (颜豪主任担任讲师: no name begins with the last character of a title)
+        and not p.title_end.search(text, max(0, m.start() - 6), m.start() + 1)
+    )
     # 水利署也向黄市长说明, 过程中蔡组长表示: a name before a title that ends in the family name of another
     # person of the text is that person's short form (黄市长 = 黄伟哲) after a word, not a name
     # (checked against every other name at once, so the outcome does not depend on set order)
@@ -659,7 +667,11 @@ class PeopleFinder:
                 heard = p.heard_report.match(text, end) and p.heard_before.search(
                     text, max(0, m.start() - _HEARD_REACH), m.start()
                 )
-                if read or heard:
+                # 邀请台湾照顾管理协会张淑慧老师，以实际案例…引导…: one invited to teach at the event speaks there
+                invited = p.lecturer_invited.search(text, clause_start(text, m.start()), m.start()) and (
+                    p.lecturer_talk.match(text, end)
+                )
+                if read or heard or invited:
                     roles.add(roles.speakers, chain)
                 continue
             # 总理内塔尼亚胡对到访的国务卿布林肯说: the one spoken to does not speak
