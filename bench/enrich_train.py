@@ -41,9 +41,9 @@ LABELLED = {"government": "units"}
 MIN_COUNT = 4
 PENALTY = 1.0
 GRID = [round(0.05 * i, 2) for i in range(1, 20)]
-#: Thresholds below which a value the rules chose is dropped (0: the model only adds), per field: only the
-#: city government's model, which reads the whole text, may overrule the rules.
-DROPS = {"government": [0.0, *GRID]}
+#: Thresholds below which a value the rules chose is dropped (0: the model only adds): chosen with the adding
+#: threshold, by held-out F1, for every field.
+DROPS = [0.0, *GRID]
 
 
 @dataclass
@@ -178,7 +178,7 @@ def choose(items: list[Item], rows: list[Row], probs: list[float], name: str) ->
     """The thresholds with the best F1 on held-out files (ties: the higher precision)."""
     best: tuple[float, float, float, float] | None = None  # f1, precision, add_at, drop_at
     for add_at in [*GRID, 1.01]:
-        for drop_at in DROPS.get(name, [0.0]):
+        for drop_at in DROPS:
             precision, recall = _pr(score(items, rows, probs, name, add_at, drop_at))
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             if best is None or (f1, precision) > best[:2]:

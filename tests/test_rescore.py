@@ -178,3 +178,21 @@ def test_training_cross_validates_by_file_and_writes_the_model_where_told(tmp_pa
     assert fitted["trained_on"] == ["labels2.jsonl", "labels3.jsonl"]
     spec = fitted["fields"]["speakers"]
     assert FieldModel(weights=spec["weights"], add_at=spec["add_at"], drop_at=spec["drop_at"]).weights
+
+
+def test_districts_are_weighed_by_how_many_the_text_names_and_may_be_dropped() -> None:
+    listed = ("台南市政府今日宣布，安南區、北區及東區的公園將整修步道。",)
+    found = candidates_of(article(*listed, title="公園整修"))
+    pool = found.pools["districts"].by_value
+    assert {"安南区", "北区", "东区"} <= set(pool)
+    assert {"listed", "districts=3-5"} <= pool["安南区"].tags
+    alone = candidates_of(article("台南市東區公園今日完成整修，市府於東區舉辦啟用典禮。", title="公園整修"))
+    assert {"districts=1"} <= alone.pools["districts"].by_value["东区"].tags
+    assert "listed" not in alone.pools["districts"].by_value["东区"].tags
+    # a model that doubts listed districts drops those the rules chose, from the article and its sections
+    rules = enrich(article(*listed, title="公園整修"), models={})
+    assert "北区" in rules.districts
+    doubt = {"districts": FieldModel(weights={"bias": 3.0, "listed": -6.0}, add_at=0.5, drop_at=0.5)}
+    learned = enrich(article(*listed, title="公園整修"), models=doubt)
+    assert not {"安南区", "北区", "东区"} & set(learned.districts)
+    assert not any({"安南区", "北区", "东区"} & set(s.districts) for s in learned.sections)

@@ -11,10 +11,10 @@ The weights are data (``data/rescore.json``), fitted by ``bench/enrich_train.py`
 files of ``tests/data/enrich_eval/`` — never to the blind set. Features never include the candidate's own
 name, so what is learnt is how texts speak of speakers and bodies, not who they are. A candidate is added
 when the model's probability reaches the field's ``add_at``; a value the rules chose is dropped below
-``drop_at``. The shipped models of speakers, units and districts only add (``drop_at`` 0). The city government
-(台南市政府) is weighed apart, by a model of its own over what the whole text says of it: whether the government
-acts in the reported matter is a reading of the whole release more than of one clause, and that model may also
-overrule the rules.
+``drop_at`` (0: never); both thresholds are fitted per field. The city government (台南市政府) is weighed apart,
+by a model of its own over what the whole text says of it: whether the government acts in the reported matter is
+a reading of the whole release more than of one clause. Districts are weighed also by how many districts the
+text names and whether a mention is an item of a list (安南区、北区及东区).
 """
 
 from __future__ import annotations
@@ -237,7 +237,21 @@ def district_pool(
         pool.get(name).tags.add("site")
     for name in chosen:
         pool.get(name).tags.add("rule")
+    # (one district named is a text about it; many named are a list, and each of them less likely a site)
+    named = len([c for c in pool if c.spans])
+    for candidate in pool:
+        candidate.tags.add(f"districts={_bucket(named)}")
+        if any(_listed(full, start, end) for start, end in candidate.spans):
+            candidate.tags.add("listed")
     return pool
+
+
+_JOINERS = frozenset("、及和与")
+
+
+def _listed(full: str, start: int, end: int) -> bool:
+    """The mention at ``start``…``end`` is an item of a list (、 or a joining word right before or after it)."""
+    return full[end : end + 1] in _JOINERS or full[start - 1 : start] in _JOINERS
 
 
 def _bucket(count: int) -> str:
