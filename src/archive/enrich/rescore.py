@@ -13,8 +13,8 @@ name, so what is learnt is how texts speak of speakers and bodies, not who they 
 when the model's probability reaches the field's ``add_at``; a value the rules chose is dropped below
 ``drop_at`` (0: never); both thresholds are fitted per field. The city government (台南市政府) is weighed apart,
 by a model of its own over what the whole text says of it: whether the government acts in the reported matter is
-a reading of the whole release more than of one clause. Districts are weighed also by how many districts the
-text names and whether a mention is an item of a list (安南区、北区及东区).
+a reading of the whole release more than of one clause. Districts are weighed also by whether a mention is an
+item of a list (安南区、北区及东区).
 """
 
 from __future__ import annotations
@@ -237,10 +237,8 @@ def district_pool(
         pool.get(name).tags.add("site")
     for name in chosen:
         pool.get(name).tags.add("rule")
-    # (one district named is a text about it; many named are a list, and each of them less likely a site)
-    named = len([c for c in pool if c.spans])
+    # (a district named as an item of a list is less likely the site of what is reported)
     for candidate in pool:
-        candidate.tags.add(f"districts={_bucket(named)}")
         if any(_listed(full, start, end) for start, end in candidate.spans):
             candidate.tags.add("listed")
     return pool
