@@ -195,3 +195,14 @@ def test_districts_listed_are_weighed_as_such_and_may_be_dropped() -> None:
     learned = enrich(article(*listed, title="公園整修"), models=doubt)
     assert not {"安南区", "北区", "东区"} & set(learned.districts)
     assert not any({"安南区", "北区", "东区"} & set(s.districts) for s in learned.sections)
+
+
+def test_a_model_never_drops_the_body_whose_meeting_the_title_reports() -> None:
+    paragraphs = ("会上，外交部作交流发言。",)
+    title = "第十届中俄投资合作委员会会议举行"
+    rules = enrich(article(*paragraphs, title=title), models={})
+    assert {"中俄投资合作委员会", "外交部"} <= set(rules.units)
+    doubt = {"units": FieldModel(weights={"bias": -9.0}, add_at=0.5, drop_at=0.5)}
+    learned = enrich(article(*paragraphs, title=title), models=doubt)
+    assert "中俄投资合作委员会" in learned.units
+    assert "外交部" not in learned.units

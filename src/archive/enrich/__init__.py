@@ -349,6 +349,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         _add(article.themes, section.themes)
     _add(article.themes, named(title))
 
+    held_names: list[str] = []
     body = "\n".join(texts)
     meeting, match, where = find_meeting(title, body)
     if meeting is not None:
@@ -365,6 +366,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
             name = _holder_name(template, _owner(template, home, match), units_matcher)
             if name and name not in article.units:
                 article.units.insert(0, name)
+                held_names.append(name)
 
     starts = [len(title) + 1]
     for text in headed[:-1]:
@@ -383,6 +385,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         given=given,
         units=all_units,
         sites=[d for found in section_sites for d in found],
+        titled={u.name for u in title_units} | set(held_names),
     )
     _second_look(article, gathered, seen, spec)
     for bodies in [article.units, *(section.units for section in article.sections)]:
@@ -410,6 +413,7 @@ class _RuleState:
     given: list[Unit]  # the record's own department
     units: list[Unit]  # the bodies the rules chose
     sites: list[str]  # districts where the sections' events take place
+    titled: set[str]  # bodies the title names as speaking or holding its meeting: never dropped by a model
 
 
 def _second_look(article: Article, gathered: Candidates, seen: _RuleState, spec: dict[str, FieldModel]) -> None:
@@ -434,7 +438,7 @@ def _second_look(article: Article, gathered: Candidates, seen: _RuleState, spec:
             restored = {**_restored_names(pool, full, seen.raw_full), **restored}
         _rescored(article, gathered, "speakers", spec["speakers"], restored)
     if "units" in spec:
-        _rescored(article, gathered, "units", spec["units"], {})
+        _rescored(article, gathered, "units", spec["units"], {}, keep=seen.titled)
     gathered.pools["government"] = government_pool(
         full, gathered.title_end, seen.matcher, seen.home, article.units, seen.given, hits
     )
@@ -456,6 +460,7 @@ def _rescored(
     spec: FieldModel,
     restored: dict[str, str],
     pool: str | None = None,
+    keep: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Replace the article's ``name`` list by the model's decision over the candidates of ``pool`` (default:
     the field's own); a value it adds goes to the sections that mention it, a value it drops leaves every
@@ -464,7 +469,12 @@ def _rescored(
     back = {v: k for k, v in restored.items()}
     chosen = [back.get(v, v) for v in before]
     weighed = found.pools[pool or name]
-    kept = [restored.get(v, v) for v in decide(weighed, chosen, found.full, found.title_end, spec)]
+    decided = decide(weighed, chosen, found.full, found.title_end, spec)
+    # (a value in ``keep``, such as the body whose meeting the title reports, stays whatever the model finds)
+    decided = [v for v in chosen if v in keep and v not in decided] + decided
+    order = {v: i for i, v in enumerate(chosen)}
+    decided.sort(key=lambda v: order.get(v, len(order)))
+    kept = [restored.get(v, v) for v in decided]
     setattr(article, name, kept)
     dropped = set(before) - set(kept)
     for section in article.sections:
