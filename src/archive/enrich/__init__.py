@@ -469,12 +469,7 @@ def _rescored(
     back = {v: k for k, v in restored.items()}
     chosen = [back.get(v, v) for v in before]
     weighed = found.pools[pool or name]
-    decided = decide(weighed, chosen, found.full, found.title_end, spec)
-    # (a value in ``keep``, such as the body whose meeting the title reports, stays whatever the model finds)
-    decided = [v for v in chosen if v in keep and v not in decided] + decided
-    order = {v: i for i, v in enumerate(chosen)}
-    decided.sort(key=lambda v: order.get(v, len(order)))
-    kept = [restored.get(v, v) for v in decided]
+    kept = [restored.get(v, v) for v in decide(weighed, chosen, found.full, found.title_end, spec, keep)]
     setattr(article, name, kept)
     dropped = set(before) - set(kept)
     for section in article.sections:

@@ -303,12 +303,20 @@ def model() -> dict[str, FieldModel]:
     }
 
 
-def decide(pool: Pool, chosen: list[str], full: str, title_end: int, spec: FieldModel) -> list[str]:
-    """The rules' values, less those the model finds unlikely, plus the candidates it finds likely."""
+def decide(
+    pool: Pool,
+    chosen: list[str],
+    full: str,
+    title_end: int,
+    spec: FieldModel,
+    keep: set[str] | frozenset[str] = frozenset(),
+) -> list[str]:
+    """The rules' values, less those the model finds unlikely (never one of ``keep``, such as the body whose
+    meeting the title reports), plus the candidates it finds likely."""
     kept: list[str] = []
     for candidate in pool:
         was = candidate.value in chosen
-        if was and spec.drop_at <= 0.0:
+        if was and (spec.drop_at <= 0.0 or candidate.value in keep):
             kept.append(candidate.value)  # nothing could drop it: no need to weigh it
             continue
         p = spec.probability(features(full, title_end, candidate))
