@@ -2009,6 +2009,32 @@ def test_an_outlets_editorial_is_issued_by_the_outlet() -> None:
     assert art.units == ["新华社"]
 
 
+def test_a_periodical_that_publishes_an_article_is_issued_by_its_publisher() -> None:
+    art = article(
+        "本期《求是》杂志发表重要文章。文章指出，要坚持以人民为中心。",
+        title="《求是》杂志发表重要文章《坚持以人民为中心》",
+    )
+    assert art.units == ["求是杂志社"]
+    art = article("今天出版的《光明日报》刊发文章，谈文化传承。", title="《光明日报》刊发文章谈文化传承")
+    assert art.units == ["光明日报社"]
+    # (a title that only names a work published long ago names no publisher)
+    art = article("座谈会在京举行。", title="纪念《论持久战》发表八十五周年座谈会")
+    assert "求是杂志社" not in art.units and "光明日报社" not in art.units
+
+
+def test_a_citys_own_short_name_wins_over_the_same_name_elsewhere_in_its_releases() -> None:
+    art = article(
+        "客委会表示，本年度客家文化节将于10月举办，欢迎市民踊跃参加。",
+        title="客家文化节十月登场",
+        units=["臺南市政府新聞及國際關係處"],
+    )
+    assert "台南市政府客家事务委员会" in art.units
+    assert "客家委员会" not in art.units
+    # (the national council named in full is still the national one)
+    art = article("客家委员会今日公布新版客语认证办法。", title="客语认证办法公布")
+    assert art.units == ["客家委员会"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

@@ -45,6 +45,7 @@ from archive.enrich.units import (
     leading,
     matcher,
     meeting_bodies,
+    periodical_publisher,
     places_named,
     sites,
     speaking_units,
@@ -241,6 +242,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     section_units = [speaking_units(text, units_matcher, home).units for text in headed]
     title_units = speaking_units(title, units_matcher, home).units
     title_units += [u for u in commentary_publisher(title, units_matcher) if u not in title_units]
+    title_units += [u for u in periodical_publisher(title, units_matcher) if u not in title_units]
     title_units += [u for u in title_statement(title, units_matcher) if u not in title_units]
     if _reaction_at(title) < 0:  # a reaction piece names the meeting reacted to, not one it reports
         title_units += [u for u in meeting_bodies(title, units_matcher) if u not in title_units]

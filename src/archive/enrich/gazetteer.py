@@ -2,7 +2,8 @@
 
 A jurisdiction file (any ``data/*.toml`` with a ``[jurisdiction]`` table) lists its districts (with towns),
 its bodies (``[[unit]]``: canonical ``name``, ``aliases`` that match anywhere, ``local_aliases`` that match
-only in articles about that jurisdiction, an optional ``district``) and its leaders (``[[person]]``).
+only in articles about that jurisdiction and win there over the same spelling elsewhere, an optional
+``district``) and its leaders (``[[person]]``).
 Adding a city is adding such a file. Everything is in simplified script; texts are folded before matching.
 """
 

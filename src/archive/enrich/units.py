@@ -91,10 +91,16 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
         if j.always:
             for place, district in j.places.items():
                 counties.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
+    # a jurisdiction's own short names win over the same spelling elsewhere in its own texts (客委会 in a Tainan
+    # release is the city's 客家事务委员会, not the national 客家委员会)
+    local: dict[str, Unit] = {}
     for j in load().jurisdictions:
         if j.id in active:
             for alias, unit in j.local_aliases.items():
-                aliases.setdefault(alias, unit)
+                local.setdefault(alias, unit)
+    aliases.update(local)
+    for j in load().jurisdictions:
+        if j.id in active:
             for alias, unit in j.relative_aliases.items():
                 aliases.setdefault(alias, unit)
             for place, district in j.places.items():
@@ -475,6 +481,26 @@ def commentary_publisher(title: str, m: UnitMatcher) -> list[Unit]:
                 unit = m.aliases.get(name)
                 if unit is not None and unit.kind == "body":
                     return [unit]
+    return []
+
+
+@functools.cache
+def _periodical() -> re.Pattern[str]:
+    lang = load().language
+    kinds = "|".join(map(re.escape, lang["periodical_kinds"]))
+    verbs = "|".join(map(re.escape, lang["publish_verbs"]))
+    return re.compile(f"《(?P<name>[^《》]{{1,12}})》(?P<kind>{kinds})?(?:{verbs})")
+
+
+def periodical_publisher(title: str, m: UnitMatcher) -> list[Unit]:
+    """The publisher of a periodical the title names as publishing (《求是》杂志发表… → 求是杂志社,
+    《人民日报》刊发… → 人民日报社), when the gazetteer lists it."""
+    for found in _periodical().finditer(title):
+        name, kind = found.group("name"), found.group("kind") or ""
+        for candidate in (name + kind + "社", name + "社", name + kind):
+            unit = m.aliases.get(candidate)
+            if unit is not None and unit.kind == "body":
+                return [unit]
     return []
 
 
