@@ -2035,6 +2035,35 @@ def test_a_citys_own_short_name_wins_over_the_same_name_elsewhere_in_its_release
     assert art.units == ["客家委员会"]
 
 
+def test_partners_joined_by_xieshou_who_hold_the_event_are_units() -> None:
+    art = article(
+        "為響應國際婦女節，臺南市家庭教育中心攜手臺南市性別平等促進會及鹽水國小，於3月舉辦2場電影院活動。",
+        title="家庭教育中心電影院活動",
+        units=["臺南市政府教育局"],
+        models={},
+    )
+    assert {"台南市家庭教育中心", "台南市性别平等促进会", "盐水国小"} <= set(art.units)
+    # (a body with its legal form written before its name is named without it)
+    art = article(
+        "社會局與財團法人臺南市基督教青年會社會福利慈善事業基金會合作辦理失智症宣導活動。",
+        title="失智症宣導",
+        units=["臺南市政府社會局"],
+        models={},
+    )
+    assert "台南市基督教青年会社会福利慈善事业基金会" in art.units
+    # (bodies invited to a meeting, and what is decided there, are no hosts)
+    art = article(
+        "社會局邀請警察局、消防局及全市37區區公所，於會議中訂定通報機制。", units=["臺南市政府社會局"], models={}
+    )
+    assert art.units == ["台南市政府社会局"]
+
+
+def test_a_district_farmers_association_holding_an_event_is_a_unit_of_its_district() -> None:
+    art = article("佳里區農會今(25)日上午於佳里體育公園舉辦牛蒡產業文化活動。", units=["臺南市政府農業局"], models={})
+    assert "佳里区农会" in art.units
+    assert art.districts == ["佳里区"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

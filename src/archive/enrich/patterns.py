@@ -248,6 +248,8 @@ def patterns() -> Patterns:
         # 台南市政府将于11月26日在善化啤酒厂举办…: what a body will hold is its act already (a person who will
         # speak has not spoken)
         f"(?:将(?=于|在|[{HAN}]{{0,4}}(?:{unit_verbs})))?"
+        # (…携手台南市性别平等促进会及盐水国小，于3月举办…: the date or place of the act after a comma)
+        f"(?:[，,](?=(?:{DATE})|[于在](?:{DATE}|[\\d今明昨本])))?"
         # (卫生福利部为庆祝国际志工日，于昨(2)日…举办: the purpose of the act, in a clause of its own)
         f"(?:为了?[^，,。；;！!？?\\n]{{2,24}}?[，,](?=(?:{DATE})|[于在将]|今|昨))?"
         # (警察局黄局长指出, 教育局郑新辉局长表示: the head named by family name or name, and title)
@@ -448,7 +450,8 @@ def patterns() -> Patterns:
         list_body_suffix=re.compile(_alt([*lang["body_suffixes"], *lang["list_body_suffixes"]])),
         not_body=re.compile(f"{_alt(list(lang['not_body_words']))}|(?:{_alt(list(lang['not_body_ends']))})$"),
         body_item=re.compile(
-            f"(?![本该此其我])(?:(?![的之和与及或在于是将向从为、等各亦也]|对(?!外)|分别)[{HAN}A-Za-z\\d\\-—]){{2,24}}"
+            # (平等 is a word of a name, 性别平等促进会; 等 alone ends a list)
+            f"(?![本该此其我])(?:(?![的之和与及或在于是将向从为、各亦也]|(?<!平)等|对(?!外)|分别)[{HAN}A-Za-z\\d\\-—]){{2,24}}"
         ),
         # the body stands inside the list: the items before it end with 、, those after it begin with one
         invited_before=_list_pattern(

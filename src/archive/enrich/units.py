@@ -20,7 +20,7 @@ from archive.fold import fold
 
 #: What joins the items of a list of bodies (…、中国人权研究会和…; 生态环境部会同最高法、公安部等部门开展…,
 #: 中国载人航天工程办公室联合教育部举办…).
-_JOINER = re.compile(r"(?:[、和及与]|以及|会同|联合|协同)")
+_JOINER = re.compile(r"(?:[、和及与]|以及|会同|联合|协同|携手)")
 _LEADING_NOISE = re.compile(r"^[\s\W\d_]*")
 _DEPARTMENT_SPLIT = re.compile(r"[、,，/／;；]|\s+")
 _SENTENCE_MARKS = re.compile(r"[。！？!?：:「」“”『』（）()【】]")
@@ -235,15 +235,25 @@ def _shaped_unit(name: str) -> Unit:
 
 
 def _district_prefix(inside: Hit, m: UnitMatcher) -> bool:
-    """东山|国小: a district's name beginning the name of a body the gazetteer does not list."""
+    """东山|国小, 台南市|性别平等促进会: a district's or a city's name beginning the name of a body the gazetteer
+    does not list."""
     unit = m.aliases[inside.group()]
+    if inside.start() == 0 and unit.name in governments() and not inside.group().endswith("府"):
+        return True  # 台南市|性别平等促进会: the city's name, not its government, begins the name
     return inside.start() == 0 and unit.kind == "place" and unit.district is not None
+
+
+#: A legal form written before a body's name (社团法人, 财团法人).
+_LEGAL_FORM = re.compile("社团法人|财团法人")
 
 
 def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | None:
     """…、中国人权研究会和…: a list item the gazetteer does not hold, read as a body when it ends like one's name
     and the list goes on (or its verb follows) right after it; the body and where it ends."""
     p = patterns()
+    form = _LEGAL_FORM.match(text, start)
+    if form is not None:
+        start = form.end()  # (财团法人台南市…基金会: the legal form before the name is no part of it)
     for suffix in p.list_body_suffix.finditer(text, start + 1, start + _ITEM_REACH):
         end = suffix.end()
         name = text[start:end]
