@@ -2064,6 +2064,25 @@ def test_a_district_farmers_association_holding_an_event_is_a_unit_of_its_distri
     assert art.districts == ["佳里区"]
 
 
+def test_a_bodys_term_and_secretariat_do_not_hide_it() -> None:
+    art = article(
+        "受十三届全国人大常委会委托，十三届全国人大常委会副委员长王晨作关于立法法修正草案的说明。", title="大会开幕"
+    )
+    assert "全国人大常委会" in art.units
+    art = article(
+        "论坛当日在青岛开幕，由全国妇联、上海合作组织睦邻友好合作委员会、山东省人民政府、上海合作组织秘书处共同举办。",
+        title="妇女论坛开幕",
+    )
+    assert art.units == ["全国妇联", "上海合作组织睦邻友好合作委员会", "山东省政府", "上海合作组织秘书处"]
+    # (committees whose chairs are to be elected are heard of, they do not report)
+    art = article(
+        "会议听取了大会秘书处关于十四届全国人大民族委员会、外事委员会主任委员、副主任委员、委员的人选酝酿情况的汇报。",
+        title="主席团常务主席会议",
+        models={},
+    )
+    assert "全国人大民委" not in art.units and "全国人大外事委" not in art.units
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

@@ -161,10 +161,16 @@ def _inside_place_name(text: str, start: int, name: str) -> bool:
 _SHORT_NAMES_OTHER = re.compile("溪|学会|分署|分处|荣家")
 
 
+#: A body's numbered term written before its name (十四届, 第十三届).
+_TERM = re.compile(r"(?<![\u4e00-\u9fff])第?[一二三四五六七八九十]+届$")
+
+
 def _inside_longer_name(text: str, start: int) -> bool:
     """伊朗外交部, 区发展改革委: a Chinese character before the name, other than a word that may stand there."""
     if not _HAN.match(text, start - 1):
         return False
+    if _TERM.search(text, max(0, start - 6), start):
+        return False  # 十三届全国人大常委会: the body's term, not a longer name
     return patterns().unit_prefix_ok.search(text, max(0, start - 4), start) is None
 
 
@@ -288,6 +294,8 @@ _PARTNER_ROLES = frozenset({"协办", "指导", "赞助", "督导", "支持"})
 _UNIT_FIELD = re.compile(r"单位名称[\]】]?[:：]?\s*$")
 _NEWS_FROM = re.compile(r"记者[^，,。；;\n]{0,12}?从")
 _NEWS_FROM_BEFORE = re.compile(_NEWS_FROM.pattern + "$")
+#: 受 before the body on whose behalf someone reports, maybe with the body's term (受十三届全国人大常委会委托).
+_ENTRUSTED_BY = re.compile(r"受(?:第?[\d一二三四五六七八九十]+届)?$")
 #: A name or a title, then 代表 and the body (not 人大代表, 党代表: nouns before a name).
 _ON_BEHALF = re.compile(r"(?<![人党大])(?<=[\u4e00-\u9fff])代表$")
 _NEWS_FROM_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,20}?)*(?:获悉|了解到)")
@@ -839,7 +847,9 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
             # 听取了全国人大民委主任委员白春礼、监察司法委主任委员吴玉良…的报告: each body of the list is heard
             chain += [unit for unit in _heard_list(text, end, spelled, m) if unit not in chain]
         # 受国务院委托: the body on whose behalf someone reports
-        heard = heard or (text.startswith("委托", end) and text.endswith("受", 0, start))
+        # (受十三届全国人大常委会委托: the body's term may stand before it)
+        entrusted = _ENTRUSTED_BY.search(text, max(0, start - 8), start) is not None
+        heard = heard or (text.startswith("委托", end) and entrusted)
         # 作的全国人大常委会办公厅关于…的报告, 审议了国务院关于…的议案: the body's own report
         own_report = text.startswith("关于", end) and p.report_of.search(text, max(0, start - 4), start) is not None
         heard = heard or own_report
