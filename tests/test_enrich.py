@@ -2083,6 +2083,14 @@ def test_a_bodys_term_and_secretariat_do_not_hide_it() -> None:
     assert "全国人大民委" not in art.units and "全国人大外事委" not in art.units
 
 
+def test_who_chairs_a_sitting_presides_and_more_titles_introduce_names() -> None:
+    art = article("臨時會今(17)日閉幕，由議長邱莉莉擔任主席，臺南市長黃偉哲出席。", units=["臺南市議會"], models={})
+    assert art.speakers == ["邱莉莉"]
+    assert art.attendees == ["黄伟哲"]
+    art = article("本次廉政座談由都發局總工程司蔡孟儒主持。", units=["臺南市政府都市發展局"], models={})
+    assert art.speakers == ["蔡孟儒"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",
