@@ -2015,6 +2015,13 @@ def test_a_periodical_that_publishes_an_article_is_issued_by_its_publisher() -> 
         title="《求是》杂志发表重要文章《坚持以人民为中心》",
     )
     assert art.units == ["求是杂志社"]
+    assert art.speakers == []  # (no one's article is named)
+    art = article(
+        "第7期《求是》杂志发表中共中央总书记、国家主席、中央军委主席习近平的重要文章《坚持以人民为中心》。",
+        title="《求是》杂志发表习近平总书记重要文章《坚持以人民为中心》",
+    )
+    assert art.speakers == ["习近平"]  # the author of the published work
+    assert art.units == ["求是杂志社"]
     art = article("今天出版的《光明日报》刊发文章，谈文化传承。", title="《光明日报》刊发文章谈文化传承")
     assert art.units == ["光明日报社"]
     # (a title that only names a work published long ago names no publisher)

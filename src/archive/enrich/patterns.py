@@ -78,6 +78,7 @@ class Patterns:
     lecturer_name: re.Pattern[str]  # a name, its title after it, then such a talk (张淑慧老师，…引导)
     # 外方领导人高度评价…: the foreign leaders named before speak together
     group_speech: re.Pattern[str]
+    published_work: re.Pattern[str]  # 《求是》杂志发表…习近平的重要文章: a periodical publishes someone's work
     # 黄永珍表示: a bare three-character name of a common family name at a clause start, right before a verb
     bare_name: re.Pattern[str]
     # 希普金斯表示: a bare name spelled like a foreign one, at a clause start, right before a verb
@@ -400,6 +401,10 @@ def patterns() -> Patterns:
         object_verb_before=re.compile(f"(?:{_alt(list(lang['object_verbs']))})了?$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了)$"),
+        published_work=re.compile(
+            f"《[^《》]{{1,12}}》(?:{_alt(list(lang['periodical_kinds']))})?(?:{_alt(list(lang['publish_verbs']))})"
+            f"(?P<span>[^，,。；;\\n《]{{2,60}}?)的?(?:重要|署名)?(?:文章|讲话)"
+        ),
         group_speech=re.compile(
             # (其他与会海方领导人, 与会阿方领导人: the leaders of one side, by its one-character name)
             f"(?:{_alt(list(lang['group_subjects']))}|(?:其他)?与会[{HAN}]方领导人)(?:{adverbs})*{clause}{{0,12}}?"

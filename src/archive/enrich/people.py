@@ -721,5 +721,13 @@ class PeopleFinder:
                 continue
             before = max(text.rfind(mark, 0, foreign[-1][0]) for mark in "。\n") + 1
             roles.add(roles.speakers, [n for end, n in foreign if end > before])
+        # 《求是》杂志发表…习近平的重要文章: the author of the work a periodical publishes speaks in it (the name last
+        # in the span, with nothing but titles after it)
+        for m in p.published_work.finditer(text):
+            authors = list(self.names.finditer(text, m.start("span"), m.end("span")))
+            if authors:
+                rest = text[authors[-1].end() : m.end("span")]
+                if not rest or p.titles_after.fullmatch(rest):
+                    roles.add(roles.speakers, [self.forms.get(authors[-1].group(), authors[-1].group())])
         roles.attendees = [a for a in roles.attendees if a not in roles.speakers]
         return roles
