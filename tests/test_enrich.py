@@ -2098,6 +2098,17 @@ def test_who_chairs_a_sitting_presides_and_more_titles_introduce_names() -> None
     assert art.speakers == ["蔡孟儒"]
 
 
+def test_one_who_speaks_on_behalf_of_a_long_list_of_bodies_speaks() -> None:
+    art = article(
+        "中华全国总工会党组书记、书记处第一书记徐留平代表中华全国总工会、中国共产主义青年团中央委员会、"
+        "中国文学艺术界联合会、中国作家协会、中国科学技术协会、中华全国归国华侨联合会、中华全国台湾同胞联谊会、"
+        "中国残疾人联合会向大会致贺词。",
+        title="代表大会在京开幕",
+        models={},
+    )
+    assert art.speakers == ["徐留平"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",
