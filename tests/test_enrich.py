@@ -2109,6 +2109,13 @@ def test_one_who_speaks_on_behalf_of_a_long_list_of_bodies_speaks() -> None:
     assert art.speakers == ["徐留平"]
 
 
+def test_the_announced_chair_of_a_coming_meeting_presides_but_who_will_attend_does_not_speak() -> None:
+    art = article("峰会将于5月18日至19日在西安举行。国家主席习近平将主持峰会。", title="习近平将主持中国—中亚峰会")
+    assert art.speakers == ["习近平"]
+    art = article("国家主席习近平将出席峰会。", title="习近平将出席峰会")
+    assert art.speakers == []
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",
