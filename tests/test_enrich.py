@@ -2079,6 +2079,7 @@ def test_a_bodys_term_and_secretariat_do_not_hide_it() -> None:
     art = article(
         "论坛当日在青岛开幕，由全国妇联、上海合作组织睦邻友好合作委员会、山东省人民政府、上海合作组织秘书处共同举办。",
         title="妇女论坛开幕",
+        models={},
     )
     assert art.units == ["全国妇联", "上海合作组织睦邻友好合作委员会", "山东省政府", "上海合作组织秘书处"]
     # (committees whose chairs are to be elected are heard of, they do not report)
@@ -2114,6 +2115,23 @@ def test_the_announced_chair_of_a_coming_meeting_presides_but_who_will_attend_do
     assert art.speakers == ["习近平"]
     art = article("国家主席习近平将出席峰会。", title="习近平将出席峰会")
     assert art.speakers == []
+
+
+def test_leaders_listed_with_unnamed_envoys_attend_and_speak_when_quoted_as_member_states_leaders() -> None:
+    art = article(
+        "白俄罗斯总统卢卡申科、吉尔吉斯斯坦总统扎帕罗夫、伊朗代理总统穆赫贝尔和印度代表以及秘书处秘书长等参加。",
+        title="元首理事会会议举行",
+        models={},
+    )
+    assert art.attendees == ["卢卡申科", "扎帕罗夫", "穆赫贝尔"]
+    art = article(
+        "白俄罗斯总统卢卡申科、吉尔吉斯斯坦总统扎帕罗夫、伊朗代理总统穆赫贝尔和印度代表以及秘书处秘书长等参加。",
+        "习近平在发言中表示，中方愿同各方一道努力。",
+        "与会成员国领导人积极评价本组织为维护地区和平发挥的建设性作用。",
+        title="元首理事会会议举行",
+        models={},
+    )
+    assert set(art.speakers) == {"习近平", "卢卡申科", "扎帕罗夫", "穆赫贝尔"}
 
 
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:

@@ -215,7 +215,9 @@ def patterns() -> Patterns:
     # (…等21个阿盟国家领导人以及阿拉伯国家联盟秘书长盖特等国际组织负责人出席峰会: heads of other bodies too)
     others = (
         f"(?:[，,]{clause}{{0,20}}?(?:负责同志|负责人|同志|代表)|(?:和|及|以及){clause}{{1,12}}?成员"
-        f"|(?:以及|和|及|[，,]){clause}{{1,40}}?等(?:国际组织|国际和地区组织|有关方面|各方)?(?:负责人|代表))?"
+        f"|(?:以及|和|及|[，,]){clause}{{1,40}}?等(?:国际组织|国际和地区组织|有关方面|各方)?(?:负责人|代表)"
+        # (…伊朗代理总统穆赫贝尔和印度代表以及上海合作组织秘书长等参加: unnamed envoys and heads close the list)
+        f"|(?:以及|和|及)(?:(?!的){clause}){{1,16}}?(?:代表|秘书长|负责人)等?(?={attend_verb}))?"
     )
     # 曾毓群、解冬…等6位委员，围绕…等作了发言: a group, a comma, then a long topic of its own clause and the verb
     # (刘国中、李干杰…等5位同志结合自身思想和工作实际，交流了…: the topic may hold commas of its own)
@@ -411,8 +413,9 @@ def patterns() -> Patterns:
             f"(?P<span>[^，,。；;\\n《]{{2,60}}?)的?(?:重要|署名)?(?:文章|讲话)"
         ),
         group_speech=re.compile(
-            # (其他与会海方领导人, 与会阿方领导人: the leaders of one side, by its one-character name)
-            f"(?:{_alt(list(lang['group_subjects']))}|(?:其他)?与会[{HAN}]方领导人)(?:{adverbs})*{clause}{{0,12}}?"
+            # (其他与会海方领导人, 与会阿方领导人: the leaders of one side, by its one-character name; 与会成员国领导人:
+            # those of the member states)
+            f"(?:{_alt(list(lang['group_subjects']))}|(?:其他)?与会(?:[{HAN}]方|成员国|各国)领导人)(?:{adverbs})*{clause}{{0,12}}?"
             f"(?:{speech_full}|{_alt(list(lang['group_verbs']))})"
         ),
         bare_name=re.compile(
