@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Seventy label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels69.jsonl`` (further
+Seventy-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels71.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -96,6 +96,8 @@ LABEL_FILES = {
     "labels67.jsonl": {"cctv": 44, "tainan": 48},
     "labels68.jsonl": {"cctv": 48, "tainan": 48},
     "labels69.jsonl": {"cctv": 46, "tainan": 48},
+    "labels70.jsonl": {"cctv": 48, "tainan": 48},
+    "labels71.jsonl": {"cctv": 46, "tainan": 47},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
