@@ -2134,6 +2134,11 @@ def test_leaders_listed_with_unnamed_envoys_attend_and_speak_when_quoted_as_memb
     assert set(art.speakers) == {"习近平", "卢卡申科", "扎帕罗夫", "穆赫贝尔"}
 
 
+def test_a_red_crescent_society_that_speaks_is_a_unit() -> None:
+    art = article("巴勒斯坦红新月会当天称，位于汗尤尼斯的医院遭到袭击。", title="加沙地带冲突持续", models={})
+    assert art.units == ["巴勒斯坦红新月会"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",
