@@ -2139,6 +2139,36 @@ def test_a_red_crescent_society_that_speaks_is_a_unit() -> None:
     assert art.units == ["巴勒斯坦红新月会"]
 
 
+def test_a_guest_in_talks_who_conveys_greetings_or_appraises_speaks() -> None:
+    art = article(
+        "国家主席习近平在人民大会堂会见古巴总理马雷罗。",
+        "马雷罗转达劳尔同志和迪亚斯-卡内尔主席对习近平主席的亲切问候，表示古方愿同中方加强合作。",
+        title="习近平会见古巴总理",
+        models={},
+    )
+    assert "马雷罗" in art.speakers
+    art = article(
+        "国家主席习近平同泰国总理巴育举行会谈。巴育热烈祝贺中共二十大成功召开，高度评价中国发展成就。",
+        title="习近平同泰国总理举行会谈",
+        models={},
+    )
+    assert "巴育" in art.speakers
+    # (请…向普京总统转达: the one greeted is no speaker, nor a name 向普京)
+    art = article(
+        "习近平会见俄罗斯外长拉夫罗夫。习近平请拉夫罗夫向普京总统转达诚挚问候。",
+        title="习近平会见俄罗斯外长",
+        models={},
+    )
+    assert "向普京" not in art.speakers and "普京" not in art.speakers
+    # (a family name of eight characters, written in full once)
+    art = article(
+        "国务院总理李克强在京会见土库曼斯坦总统谢尔达尔·别尔德穆哈梅多夫。别尔德穆哈梅多夫表示，土中友谊深厚。",
+        title="李克强会见土库曼斯坦总统",
+        models={},
+    )
+    assert "谢尔达尔·别尔德穆哈梅多夫" in art.speakers
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

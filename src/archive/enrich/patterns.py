@@ -424,7 +424,7 @@ def patterns() -> Patterns:
             f"(?=(?:{_alt(list(lang['bare_name_verbs']))}))"
         ),
         bare_foreign=re.compile(
-            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,6}}(?:·[{translit}]{{2,6}})?)"
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?P<name>[{translit}]{{2,8}}(?:·[{translit}]{{2,8}})?)"
             f"(?=等?(?:{_alt([*lang['bare_name_verbs'], *lang['bare_foreign_verbs']])}))"
         ),
         opening_speaker=re.compile(
@@ -450,7 +450,8 @@ def patterns() -> Patterns:
         government_self=tuple(str(word) for word in lang["government_self"]),
         government_lead=re.compile(f"(?:{_alt(list(lang['government_leads']))})?[\\s\u3000]*"),
         dotted_foreign=re.compile(
-            f"(?<![{translit}·])(?P<name>[{translit}]{{2,6}}·[{translit}]{{2,6}})"
+            # (谢尔达尔·别尔德穆哈梅多夫: the family name may run to eight characters)
+            f"(?<![{translit}·])(?P<name>[{translit}]{{2,6}}·[{translit}]{{2,8}})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*(?:{speech_full}))"
         ),
         # (社团法人台南市…协会: a legal form before the name is no part of it)

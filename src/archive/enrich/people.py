@@ -54,10 +54,12 @@ def candidates(text: str) -> set[str]:
     long_ok.update(m.group("name") for m in p.titled_latin.finditer(text))
     found.update(long_ok)
     # (，向获奖代表表示祝贺: at a clause start, a preposition and its object are no name and title)
+    # (请拉夫罗夫向普京总统转达…: a preposition before a name the text knows is no family name)
     before_title = {
         m.group("name")
         for m in p.name_title.finditer(text)
         if not (_PREPOSITION_BEFORE.match(m.group("name")) and (m.start() == 0 or text[m.start() - 1] in CLAUSE_END))
+        and not (_PREPOSITION_BEFORE.match(m.group("name")) and m.group("name")[1:] in long_ok)
     }
     found.update(m.group("name") for m in p.role_name.finditer(text))
     for m in p.title_name.finditer(text):
@@ -393,7 +395,7 @@ def full_forms(text: str, names: set[str]) -> dict[str, str]:
             }
         if len(spelled) == 1:
             full = spelled.pop()
-            if len(full) <= _LONGEST_FOREIGN + 4:
+            if len(full) <= _LONGEST_FOREIGN + 6:
                 forms[name] = full
     return forms
 
