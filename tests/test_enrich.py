@@ -2169,6 +2169,17 @@ def test_a_guest_in_talks_who_conveys_greetings_or_appraises_speaks() -> None:
     assert "谢尔达尔·别尔德穆哈梅多夫" in art.speakers
 
 
+def test_a_leader_who_signs_an_order_or_greets_those_met_speaks() -> None:
+    art = article("中央军委主席习近平日前签署命令，发布条例。", title="习近平签署命令 发布条例", models={})
+    assert art.speakers == ["习近平"]
+    art = article(
+        "中共中央总书记、国家主席习近平亲切会见受表彰代表，向他们表示诚挚问候和热烈祝贺。",
+        title="习近平会见表彰大会代表",
+        models={},
+    )
+    assert art.speakers == ["习近平"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",
