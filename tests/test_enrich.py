@@ -2180,6 +2180,14 @@ def test_a_leader_who_signs_an_order_or_greets_those_met_speaks() -> None:
     assert art.speakers == ["习近平"]
 
 
+def test_a_name_glued_to_a_department_before_what_the_person_says_speaks() -> None:
+    art = article("經發局陳凱凌表示，已完成19口抗旱水井現勘作業。", units=["臺南市政府經濟發展局"], models={})
+    assert art.speakers == ["陈凯凌"]
+    # (国防部方面也表示: the body's side, no name)
+    art = article("俄罗斯国防部方面也表示，演习按计划进行。", title="俄举行演习", models={})
+    assert art.speakers == []
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

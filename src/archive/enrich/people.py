@@ -103,6 +103,11 @@ def candidates(text: str) -> set[str]:
         glued = _glued_name(text, m.start())
         if glued:
             found.add(glued)
+    # 经发局陈凯凌表示，…: …or by what the person then says
+    for m in _SAYS.finditer(text):
+        glued = _glued_name(text, m.start())
+        if glued and len(glued) == 3 and glued[-1] not in _ADVERB_ENDS:
+            found.add(glued)  # (国防部方面也表示: 方面 and an adverb, no name)
     for m in p.bare_foreign.finditer(text):
         # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示), or a
         # word that stands between a name and its verb (特别指出)
@@ -183,6 +188,11 @@ def _names_ending_at(text: str, at: int, longest: int = 4) -> Iterator[tuple[int
     for size in range(longest, 1, -1):
         if at - size >= 0:
             yield at - size, text[at - size : at]
+
+
+#: What someone says, opening with its verb (表示，…).
+_SAYS = re.compile("(?:表示|指出|强调|说)[，,：:]")
+_ADVERB_ENDS = frozenset("也还又都就才再亦均则")
 
 
 def _glued_name(text: str, title_at: int) -> str | None:
