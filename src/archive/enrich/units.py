@@ -752,7 +752,7 @@ _BY = re.compile("(?<![自理缘事来藉借])由(?![于此衷])")
 
 
 #: After a partner's name, what makes it act with the one before (与…共同办理, 与台积电文教基金会合作办理).
-_TOGETHER = re.compile("共同(?!合作)|联合|合作(?=办理|举办|主办|推出|开办)")
+_TOGETHER = re.compile("共同(?!合作)|联合|合作(?=办理|举办|主办|推出|开办)|签署|签订")
 
 
 #: A name's aside in brackets right after it (中央党校（国家行政学院）).
