@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Seventy-four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels73.jsonl`` (further
+Seventy-six label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels75.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -100,6 +100,8 @@ LABEL_FILES = {
     "labels71.jsonl": {"cctv": 46, "tainan": 47},
     "labels72.jsonl": {"cctv": 48, "tainan": 48},
     "labels73.jsonl": {"cctv": 41, "tainan": 48},
+    "labels74.jsonl": {"cctv": 48, "tainan": 48},
+    "labels75.jsonl": {"cctv": 38, "tainan": 48},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
