@@ -78,6 +78,7 @@ class Patterns:
     lecturer_name: re.Pattern[str]  # a name, its title after it, then such a talk (张淑慧老师，…引导)
     # 外方领导人高度评价…: the foreign leaders named before speak together
     group_speech: re.Pattern[str]
+    periodical: re.Pattern[str]  # 《求是》杂志发表: a periodical (group name, its kind) that publishes
     published_work: re.Pattern[str]  # 《求是》杂志发表…习近平的重要文章: a periodical publishes someone's work
     # 黄永珍表示: a bare three-character name of a common family name at a clause start, right before a verb
     bare_name: re.Pattern[str]
@@ -302,6 +303,10 @@ def patterns() -> Patterns:
         f"(?P<body>(?:中国—)?(?:{_alt([*countries, *cities, *lang['body_prefixes']])})"
         f"(?:(?![的和与及在于是将对向从为、等各亦也]|举行|召开|出席|主持)[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))}))"
     )
+    periodical = (
+        f"《(?P<name>[^《》]{{1,12}})》(?P<kind>{_alt(list(lang['periodical_kinds']))})?"
+        f"(?:{_alt(list(lang['publish_verbs']))})"
+    )
     bare_surnames = "".join(str(lang["bare_name_surnames"]).split())
     # (the items of the rest of a list hold no joiner, so the list is read in one way only)
     lecturer_talk = (
@@ -411,10 +416,8 @@ def patterns() -> Patterns:
         object_verb_before=re.compile(f"(?:{_alt(list(lang['object_verbs']))})了?$"),
         head_of_place=re.compile(_alt(list(lang["head_of_place"]))),
         report_of=re.compile("(?:作的|审议了)$"),
-        published_work=re.compile(
-            f"《[^《》]{{1,12}}》(?:{_alt(list(lang['periodical_kinds']))})?(?:{_alt(list(lang['publish_verbs']))})"
-            f"(?P<span>[^，,。；;\\n《]{{2,60}}?)的?(?:重要|署名)?(?:文章|讲话)"
-        ),
+        periodical=re.compile(periodical),
+        published_work=re.compile(f"{periodical}(?P<span>[^，,。；;\\n《]{{2,60}}?)的?(?:重要|署名)?(?:文章|讲话)"),
         group_speech=re.compile(
             # (其他与会海方领导人, 与会阿方领导人: the leaders of one side, by its one-character name; 与会成员国领导人:
             # those of the member states)

@@ -58,8 +58,10 @@ def candidates(text: str) -> set[str]:
     before_title = {
         m.group("name")
         for m in p.name_title.finditer(text)
-        if not (_PREPOSITION_BEFORE.match(m.group("name")) and (m.start() == 0 or text[m.start() - 1] in CLAUSE_END))
-        and not (_PREPOSITION_BEFORE.match(m.group("name")) and m.group("name")[1:] in long_ok)
+        if not (
+            _PREPOSITION_BEFORE.match(m.group("name"))
+            and (m.start() == 0 or text[m.start() - 1] in CLAUSE_END or m.group("name")[1:] in long_ok)
+        )
     }
     found.update(m.group("name") for m in p.role_name.finditer(text))
     for m in p.title_name.finditer(text):

@@ -502,18 +502,10 @@ def commentary_publisher(title: str, m: UnitMatcher) -> list[Unit]:
     return []
 
 
-@functools.cache
-def _periodical() -> re.Pattern[str]:
-    lang = load().language
-    kinds = "|".join(map(re.escape, lang["periodical_kinds"]))
-    verbs = "|".join(map(re.escape, lang["publish_verbs"]))
-    return re.compile(f"《(?P<name>[^《》]{{1,12}})》(?P<kind>{kinds})?(?:{verbs})")
-
-
 def periodical_publisher(title: str, m: UnitMatcher) -> list[Unit]:
     """The publisher of a periodical the title names as publishing (《求是》杂志发表… → 求是杂志社,
     《人民日报》刊发… → 人民日报社), when the gazetteer lists it."""
-    for found in _periodical().finditer(title):
+    for found in patterns().periodical.finditer(title):
         name, kind = found.group("name"), found.group("kind") or ""
         for candidate in (name + kind + "社", name + "社", name + kind):
             unit = m.aliases.get(candidate)
