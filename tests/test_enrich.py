@@ -2188,6 +2188,17 @@ def test_a_name_glued_to_a_department_before_what_the_person_says_speaks() -> No
     assert art.speakers == []
 
 
+def test_a_long_list_of_names_is_read_whatever_characters_one_of_them_holds() -> None:
+    # (户思社 holds 社, which ends bodies' names: the list is read all the same)
+    art = article(
+        "刘家义、方光华、曹卫星、张裔炯、李龙熙、邓蓉玲、赖明、蒋建国、户思社、朱生岭、杨振斌、周忠和、李群、"
+        "张复明等14位政协常委作大会发言。",
+        title="全国政协常委会举行全体会议",
+        models={},
+    )
+    assert len(art.speakers) == 14 and "户思社" in art.speakers
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

@@ -292,10 +292,8 @@ def patterns() -> Patterns:
     # in a list the 、 marks the ends, so any name-like item of 2-4 characters will do (斯泽夫, 欧阳明高);
     # the caller keeps a list only when most items begin with a family name
     list_item = f"{given}{{2,4}}"
-    # the items before a 、 may carry a ·-joined second part (艾力更·依明巴海)
-    dotted_item = f"{given}{{2,4}}(?:·[{HAN}]{{2,6}})?"
-    # after 出席会议的有 any 2-4 characters between 、 will do (何报翔 holds 报, which ends bodies elsewhere)
-    # (帕巴拉·格列朗杰: a name with a dot does not break the list)
+    # before a 、 any 2-4 characters will do (何报翔 holds 报, 户思社 holds 社, which end bodies elsewhere), with a
+    # ·-joined second part maybe (帕巴拉·格列朗杰, 艾力更·依明巴海): one such name does not break the list
     loose_item = f"(?:(?!等)[{HAN}]){{2,4}}(?:·[{HAN}]{{2,6}})?"
     # 日本气象厅, 中俄投资合作委员会: a country's, a covered city's or a national prefix, a few words, a body's ending
     # (中国—沙特高级别联合委员会: a bilateral body may begin with 中国—)
@@ -362,7 +360,7 @@ def patterns() -> Patterns:
         name_list=_list_pattern(
             # (由陈碧玉、王家贞、吴禹寰议员质询: 由 before the names that act)
             f"(?:(?:{heads})|(?:{titles_before})|^|(?<=[，,。；;：:\\s由]))",
-            f"{dotted_item}[、和与及]",
+            f"{loose_item}[、和与及]",
             # 市议员郭清华、沈震东与陈怡珍议员亦到现场: the title may close the list too
             # (薛其坤、孙东明、姜鹏，也讲述了…: a comma may part the list from an adverb and its verb)
             # (叶聪、莫荣、张兴赢也分别就…等问题回答了…: a topic of their own before the verb)
