@@ -2097,6 +2097,8 @@ def test_who_chairs_a_sitting_presides_and_more_titles_introduce_names() -> None
     assert art.attendees == ["黄伟哲"]
     art = article("本次廉政座談由都發局總工程司蔡孟儒主持。", units=["臺南市政府都市發展局"], models={})
     assert art.speakers == ["蔡孟儒"]
+    art = article("地政局長陳淑美進行業務報告時提到，今年已完成區段徵收工程。", units=["臺南市政府地政局"], models={})
+    assert art.speakers == ["陈淑美"]
 
 
 def test_one_who_speaks_on_behalf_of_a_long_list_of_bodies_speaks() -> None:
