@@ -2201,6 +2201,11 @@ def test_a_long_list_of_names_is_read_whatever_characters_one_of_them_holds() ->
     assert len(art.speakers) == 14 and "户思社" in art.speakers
 
 
+def test_the_partys_prefix_before_a_listed_body_later_in_a_list_is_read_as_at_its_head() -> None:
+    art = article("诗会由中国作家协会、中共浙江省委宣传部共同主办。", title="诗会举行", models={})
+    assert art.units == ["中国作协", "浙江省委宣传部"]
+
+
 def test_a_session_presidiums_meeting_is_the_congress_s() -> None:
     art = article(
         "大会主席团今天下午举行第二次会议，听取关于议案审议情况的汇报。",

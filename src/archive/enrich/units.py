@@ -756,6 +756,15 @@ def _after_aside(text: str, end: int) -> int:
     return aside.end() if aside else end
 
 
+def _party_prefixed(text: str, hit: Hit | None, m: UnitMatcher) -> Hit | None:
+    """中共中央统战部 is 中央统战部, 中共浙江省委宣传部 is 浙江省委宣传部: after the party's prefix, a listed name that
+    runs longer than the one read with the prefix; else the hit itself."""
+    if hit is None or not hit.group().startswith("中共"):
+        return hit
+    longer = m.pattern.match(text, hit.start() + 2)
+    return longer if longer is not None and longer.end() > hit.end() else hit
+
+
 def _rest_of_list(
     text: str, end: int, m: UnitMatcher, first: str | None = None
 ) -> tuple[list[Unit], int, str | None]:
@@ -772,7 +781,7 @@ def _rest_of_list(
             rest.extend(governments[0])
             end = governments[1]
             continue
-        listed = m.pattern.match(text, joiner.end())
+        listed = _party_prefixed(text, m.pattern.match(text, joiner.end()), m)
         # (与 more often joins a partner than a list item: an unlisted name after it only before 共同 or 联合,
         # or when the list goes on after it: 教育局与台南地方法院、地方检察署…共同办理)
         shaped = _shaped_item(text, joiner.end(), m)
@@ -812,7 +821,7 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         start, end, spelled = hit.start(), hit.end(), hit.group()
         if spelled.startswith("中共"):
             # 中共中央统战部 is 中央统战部: the party's prefix before a listed name that runs longer
-            party_body = m.pattern.match(text, start + 2)
+            party_body = _party_prefixed(text, hit, m)
             if party_body is not None and party_body.end() > end:
                 end, spelled = party_body.end(), party_body.group()
         first = m.aliases[spelled]
