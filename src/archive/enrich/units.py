@@ -818,12 +818,9 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         hit = m.find(text, pos)
         if hit is None:
             return
-        start, end, spelled = hit.start(), hit.end(), hit.group()
-        if spelled.startswith("中共"):
-            # 中共中央统战部 is 中央统战部: the party's prefix before a listed name that runs longer
-            party_body = _party_prefixed(text, hit, m)
-            if party_body is not None and party_body.end() > end:
-                end, spelled = party_body.end(), party_body.group()
+        # 中共中央统战部 is 中央统战部: the party's prefix before a listed name that runs longer
+        body = _party_prefixed(text, hit, m) or hit
+        start, end, spelled = hit.start(), body.end(), body.group()
         first = m.aliases[spelled]
         if start and first.kind != "relative" and _inside_longer_name(text, start):
             pos = start + 1
