@@ -1267,6 +1267,19 @@ def test_provinces_and_unlisted_bodies_in_a_list_of_speakers() -> None:
     assert article("座谈会在辽宁省沈阳市举行。").units == []
 
 
+def test_bodies_whose_unnamed_officials_speak_in_a_list() -> None:
+    art = article("会上，国家文物局、中国人民大学、复旦大学、长沙市育英小学有关同志作交流发言。", models={})
+    assert set(art.units) == {"国家文物局", "中国人民大学", "复旦大学", "长沙市育英小学"}
+
+
+def test_district_offices_named_by_the_districts_short_name() -> None:
+    art = article("臺南市新化地政事務所今日舉辦地籍宣導活動，邀請民眾參加。", models={})
+    assert art.units == ["台南市新化地政事务所"]
+    assert art.districts == ["新化区"]
+    # (a one-character short name, 南 of 南区, names no office: 台南地政事务所 is not in 南区)
+    assert "南区" not in article("台南地政事務所今日辦理宣導。", units=["臺南市政府地政局"], models={}).districts
+
+
 def test_a_place_heard_is_no_body() -> None:
     art = article("市長黃偉哲出席典禮，並聽取官田區政建設成果。")
     assert "官田区" not in art.units

@@ -218,6 +218,9 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
             result.places.setdefault(str(alias), dname)
         renames = [str(r) for r in district.get("rename", [])]
         for index, forms in enumerate(templates):
+            # (a one-character short name, 东 of 东区, names no body: 南地政事务所 is part of 台南地政事务所)
+            if len(short) < 2 and any("{short}" in f for f in forms):
+                continue
             spelled = [f.format(district=dname, short=short) for f in forms]
             canonical = renames[index] if index < len(renames) and renames[index] else spelled[0]
             unit = Unit(name=canonical, district=dname, jurisdiction=jid)
