@@ -1280,6 +1280,32 @@ def test_district_offices_named_by_the_districts_short_name() -> None:
     assert "南区" not in article("台南地政事務所今日辦理宣導。", units=["臺南市政府地政局"], models={}).districts
 
 
+def test_a_head_explains_a_long_matter_for_the_body() -> None:
+    art = article(
+        "中國人民銀行行長潘功勝就關於提請審議反洗錢法修訂草案的議案作了說明。",
+        "國家原子能機構主任張克儉就關於提請審議原子能法草案的議案作了說明。",
+        models={},
+    )
+    assert set(art.units) == {"中国人民银行", "国家原子能机构"}
+    assert set(art.speakers) == {"潘功胜", "张克俭"}
+
+
+def test_reports_heard_from_committees_each_with_its_title() -> None:
+    art = article(
+        "会议听取了全国政协提案委员会《关于推进政策落实民主监督工作情况》、经济委员会《关于中小企业账款民主监督"
+        "工作情况》、教科卫体委员会《关于体教融合民主监督工作情况》的汇报。",
+        models={},
+    )
+    assert {"全国政协提案委员会", "全国政协经济委员会", "全国政协教科卫体委员会"} <= set(art.units)
+
+
+def test_a_body_allotting_funds_or_exposing_cases_is_the_news() -> None:
+    assert article("国家发展改革委安排3亿元中央预算内投资，支持受灾地区恢复重建。", models={}).units == [
+        "国家发展改革委"
+    ]
+    assert article("中央网信办近期公开曝光了一批网络谣言典型案例。", models={}).units == ["中央网信办"]
+
+
 def test_a_place_heard_is_no_body() -> None:
     art = article("市長黃偉哲出席典禮，並聽取官田區政建設成果。")
     assert "官田区" not in art.units

@@ -406,6 +406,8 @@ def patterns() -> Patterns:
         # (公安部分管日常工作的副部长王小洪: a short phrase with 的 may stand before the title)
         head_report=re.compile(
             f"(?:(?:{clause}{{2,10}}?的)?(?:常务副|副)?(?:{titles})(?:{name_core})|(?:{spokes})){listed}(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
+            # (中国人民银行行长潘功胜就关于提请审议…的议案作了说明: the matter explained may be long)
+            f"(?:(?:就|对|关于){clause}{{8,60}}?(?=(?:{adverbs})*(?:{report})))?"
             f"(?:(?P<attend>{head_stops})|(?:(?!{head_stops}){clause}){{0,8}}?(?P<report>{report}))"
         ),
         said_before=re.compile(f"(?:{_alt(list(lang['speech_openers']))})[，,：:]{sentence}*$"),

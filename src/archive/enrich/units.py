@@ -747,8 +747,9 @@ _BY = re.compile("(?<![自理缘事来藉借])由(?![于此衷])")
 _TOGETHER = re.compile("共同(?!合作)|联合|合作(?=办理|举办|主办|推出|开办)|签署|签订")
 
 
-#: A name's aside in brackets right after it (中央党校（国家行政学院）).
-_ASIDE = re.compile(r"[（(][^（()）\n]{1,24}[）)]")
+#: A name's aside in brackets right after it (中央党校（国家行政学院）), or the title of its report in a list of
+#: the reports heard (提案委员会《关于…情况》、经济委员会《…》的汇报).
+_ASIDE = re.compile(r"[（(][^（()）\n]{1,24}[）)]|《[^《》\n]{1,80}》")
 
 
 def _after_aside(text: str, end: int) -> int:
