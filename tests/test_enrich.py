@@ -1306,6 +1306,12 @@ def test_a_body_allotting_funds_or_exposing_cases_is_the_news() -> None:
     assert article("中央网信办近期公开曝光了一批网络谣言典型案例。", models={}).units == ["中央网信办"]
 
 
+def test_a_national_association_and_a_hall_holding_an_event() -> None:
+    assert article("中華民國射箭協會於臺南市立體育場盛大舉辦全國錦標賽。", models={}).units == ["中华民国射箭协会"]
+    art = article("臺南市政府文化局與臺南鐵道故事館合作舉辦系列講座。", units=["文化局"], models={})
+    assert set(art.units) == {"台南市政府文化局", "台南铁道故事馆"}
+
+
 def test_a_place_heard_is_no_body() -> None:
     art = article("市長黃偉哲出席典禮，並聽取官田區政建設成果。")
     assert "官田区" not in art.units

@@ -288,7 +288,7 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
 _AGENCY_FIELD = re.compile(r"(?:机关名称|招标机关|公告机关)[\]】]?[:：]?\s*$")
 #: A release's field naming the bodies of an event by their part in it (主办单位：…, 指导单位：…); hosts are units,
 #: partners are not.
-_ROLE_FIELD = re.compile(r"(?P<role>主办|承办|合办|协办|指导|赞助|督导|支持)(?:单位|机关)[:：]\s*$")
+_ROLE_FIELD = re.compile(r"(?P<role>主办|承办|合办|协办|指导|赞助|督导|支持)(?:单位|机关)(?:[:：]\s*|为)?$")
 _PARTNER_ROLES = frozenset({"协办", "指导", "赞助", "督导", "支持"})
 #: …and the field naming the agency's unit that runs it ([单位名称]新闻及国际关系处).
 _UNIT_FIELD = re.compile(r"单位名称[\]】]?[:：]?\s*$")
