@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Seventy-eight label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels77.jsonl`` (further
+Eighty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels79.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -104,6 +104,8 @@ LABEL_FILES = {
     "labels75.jsonl": {"cctv": 38, "tainan": 48},
     "labels76.jsonl": {"cctv": 40, "tainan": 56},
     "labels77.jsonl": {"cctv": 16, "tainan": 80},
+    "labels78.jsonl": {"cctv": 16, "tainan": 80},
+    "labels79.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
