@@ -1179,6 +1179,7 @@ def test_national_bodies_from_data_and_members_after_a_comma() -> None:
     art = article(
         "今天，中央气象台继续发布暴雨黄色预警。",
         "中央宣讲团成员，最高人民法院党组成员、副院长贺小荣在呼和浩特作宣讲报告。",
+        models={},  # the rules alone: the model weighs a two-sentence text of its own
     )
     assert art.units == ["中央气象台", "中央宣讲团"]
 
@@ -1310,6 +1311,17 @@ def test_a_national_association_and_a_hall_holding_an_event() -> None:
     assert article("中華民國射箭協會於臺南市立體育場盛大舉辦全國錦標賽。", models={}).units == ["中华民国射箭协会"]
     art = article("臺南市政府文化局與臺南鐵道故事館合作舉辦系列講座。", units=["文化局"], models={})
     assert set(art.units) == {"台南市政府文化局", "台南铁道故事馆"}
+
+
+def test_a_partner_after_a_time_word_holds_the_event_too() -> None:
+    art = article("臺南市政府社會局今日與嘉南藥理大學合辦婦女議題國際論壇。", units=["社會局"], models={})
+    assert set(art.units) == {"台南市政府社会局", "嘉南药理大学"}
+    assert article("臺南市政府社會局今日與民眾分享成果。", units=["社會局"], models={}).units == ["台南市政府社会局"]
+
+
+def test_a_date_range_with_taiwan_years_before_the_act() -> None:
+    art = article("龍崎區衛生所109年7月15日至109年8月11日於土崎里辦理園藝治療活動。", units=["衛生局"], models={})
+    assert "台南市龙崎区卫生所" in art.units
 
 
 def test_a_place_heard_is_no_body() -> None:

@@ -744,7 +744,10 @@ _BY = re.compile("(?<![自理缘事来藉借])由(?![于此衷])")
 
 
 #: After a partner's name, what makes it act with the one before (与…共同办理, 与台积电文教基金会合作办理).
-_TOGETHER = re.compile("共同(?!合作)|联合|合作(?=办理|举办|主办|推出|开办)|签署|签订")
+_GAP_BEFORE_PARTNER = re.compile(
+    r"(?:今年|今日|今天|昨日|昨天|本年|日前|近日|[今昨][(（]\d{1,3}[)）][年日])?(?:首度|首次|再度|特别|特地|也|亦|更)?(?=与)"
+)
+_TOGETHER = re.compile("共同(?!合作)|联合|携手(?=办理|举办|主办|推出)|合作(?=办理|举办|主办|推出|开办)|合办|签署|签订")
 
 
 #: A name's aside in brackets right after it (中央党校（国家行政学院）), or the title of its report in a list of
@@ -776,6 +779,14 @@ def _rest_of_list(
     spelling read."""
     rest: list[Unit] = []
     last: str | None = None
+    # (台南市政府社会局今日与嘉南药理大学合办…: a time or an adverb may stand before the partner that holds it too)
+    gap = _GAP_BEFORE_PARTNER.match(text, end)
+    if gap is not None and gap.end() > end:
+        partner = _shaped_item(text, gap.end() + 1, m)
+        listed = m.pattern.match(text, gap.end() + 1)
+        item_end = partner[1] if partner else listed.end() if listed else -1
+        if item_end > 0 and _TOGETHER.match(text, item_end):
+            end = gap.end()
     while (joiner := _JOINER.match(text, _after_aside(text, end))) is not None:
         governments = province_governments_at(text, joiner.end(), m)
         if governments is not None:
