@@ -1324,6 +1324,11 @@ def test_a_date_range_with_taiwan_years_before_the_act() -> None:
     assert "台南市龙崎区卫生所" in art.units
 
 
+def test_a_chief_secretary_by_the_short_title_speaks() -> None:
+    assert article("經濟部工業局周崇斌主秘表示，將協助產業轉型。", models={}).speakers == ["周崇斌"]
+    assert article("主秘林美玲指出，本案將於年底完成。", models={}).speakers == ["林美玲"]
+
+
 def test_a_place_heard_is_no_body() -> None:
     art = article("市長黃偉哲出席典禮，並聽取官田區政建設成果。")
     assert "官田区" not in art.units
