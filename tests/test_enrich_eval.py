@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Eighty label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels79.jsonl`` (further
+Eighty-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels81.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -106,6 +106,8 @@ LABEL_FILES = {
     "labels77.jsonl": {"cctv": 16, "tainan": 80},
     "labels78.jsonl": {"cctv": 16, "tainan": 80},
     "labels79.jsonl": {"cctv": 16, "tainan": 80},
+    "labels80.jsonl": {"cctv": 16, "tainan": 80},
+    "labels81.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
