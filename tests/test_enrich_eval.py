@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Eighty-two label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels81.jsonl`` (further
+Eighty-four label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels83.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -108,6 +108,8 @@ LABEL_FILES = {
     "labels79.jsonl": {"cctv": 16, "tainan": 80},
     "labels80.jsonl": {"cctv": 16, "tainan": 80},
     "labels81.jsonl": {"cctv": 16, "tainan": 80},
+    "labels82.jsonl": {"cctv": 16, "tainan": 80},
+    "labels83.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
