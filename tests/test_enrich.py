@@ -2632,3 +2632,34 @@ def test_lecturers_invited_to_an_event_who_teach_there_speak() -> None:
     )
     assert art.speakers == ["颜文豪"]
     assert "黄明哲" in art.attendees
+
+
+def test_a_venue_written_in_a_section_heading_is_a_site() -> None:
+    # (the extract stage makes short label lines a heading: the venue's label and address live there)
+    section = Section(
+        id="a#0",
+        heading="【徵才活動資訊】\n◎徵才時間：114年3月5日(三)9點-12點\n◎徵才地點：臺南市新化區中山路100號",
+        text="◎本次徵才活動採電話預約，即日起受理報名，歡迎求職民眾踴躍參加。",
+        kind="body",
+    )
+    art = Article(id="a", url="file:///a.txt", title="就業服務台徵才活動", sections=[section])
+    art.units = ["臺南市政府勞工局"]
+    assert enrich(art, models={}).districts == ["新化区"]
+
+
+def test_places_closed_by_their_own_count_are_the_sites() -> None:
+    health = ["臺南市政府衛生局"]
+    art = article("卫生局巡回医疗车本月起前往玉井、楠西及南化等三区，为偏乡长者提供看诊服务。", units=health, models={})
+    assert art.districts == ["玉井区", "楠西区", "南化区"]
+    art = article("今年补助计划涵盖左镇区、山上区、龙崎区、七股区4区的独居长者。", models={})
+    assert art.districts == ["左镇区", "山上区", "龙崎区", "七股区"]
+    # (a count larger than the list names: the first of many)
+    art = article("卫生局巡回医疗车本月起前往玉井、楠西等五区，为偏乡长者提供看诊服务。", units=health, models={})
+    assert art.districts == []
+
+
+def test_the_opening_places_up_to_four_and_no_more() -> None:
+    four = "市府今日起在东区、北区、南区及安平区设置临时服务站，协助民众申办育儿津贴。"
+    assert article(four, title="育儿津贴临时服务站开张", models={}).districts == ["东区", "北区", "南区", "安平区"]
+    five = "市府今日起为东区、北区、南区、永康区及安平区的家长设置临时服务站，协助申办育儿津贴。"
+    assert article(five, title="育儿津贴临时服务站开张", models={}).districts == []

@@ -58,7 +58,7 @@ __all__ = ["Candidates", "candidates_of", "enrich", "lexicon"]
 
 #: The opening text whose places count as where the event is, and how many places make a mere enumeration.
 _OPENING_CHARS = 200
-_OPENING_PLACES = 3
+_OPENING_PLACES = 4
 
 
 def _opening(text: str) -> str:
@@ -292,7 +292,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         _add(section.units, [u.name for u in units])
         _add(districts, [u.district for u in units if u.district])
         section.districts = districts
-        section_sites.append([*sites(text, units_matcher), *county_sites(text)])
+        section_sites.append([*sites(headed_text, units_matcher), *county_sites(headed_text)])
         section.themes = themes(text, fold(section.heading or ""))
         _add(speakers, section.speakers)
         _add(attendees, section.attendees)

@@ -1088,6 +1088,11 @@ _VENUE_BEFORE = re.compile(
 _VENUE_REACH = 48
 #: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
+#: 新营、盐水、白河、后壁及麻豆等五区: a list of places closed by their count; as many as it names, and few, are the
+#: sites of what is reported (more is a city-wide enumeration).
+_COUNTED_TAIL = re.compile(r"等?(?P<count>[2-5二两三四五])个?(?:行政)?区")
+_LIST_JOINER = re.compile("[、和及与]")
+_COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
 #: …(安南区大安街135号)办理…: an address in brackets right before the verb of holding is the venue's.
@@ -1115,9 +1120,26 @@ def _postal(text: str, start: int, end: int) -> bool:
     return _address_after(text, end) and not _venue(text, start, end)
 
 
+def _listed_before(text: str, end: int, m: UnitMatcher) -> list[str]:
+    """The districts of the places listed right before ``end``, read backwards over 、和及与 (新营、盐水及麻豆)."""
+    places: list[str] = []
+    at = end
+    while True:
+        words = (text[max(0, at - size) : at] for size in (4, 3, 2))
+        word = next((w for w in words if w in m.place_district), None)
+        if word is None:
+            return []
+        places.insert(0, m.place_district[word])
+        at -= len(word)
+        if at == 0 or not _LIST_JOINER.match(text, at - 1):
+            return places if len(places) > 1 else []
+        at -= 1
+
+
 def sites(text: str, m: UnitMatcher) -> list[str]:
     """Districts where what ``text`` reports takes place: full district names before a road or after 于/在,
-    and lists of short names closed by 区 (佳里、七股、西港区). Not a district named in passing."""
+    lists of short names closed by 区 (佳里、七股、西港区), and lists closed by their own count of five or fewer
+    (新营、盐水及麻豆等三区). Not a district named in passing."""
     found: list[str] = []
     for suffix in m.district_end.finditer(text):
         # the longest full district name of the jurisdictions in play ending here (中西区 before 西区)
@@ -1149,6 +1171,11 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
         names = [short + "区" for short in listed.group(1).split("、") if short] + [listed.group(2) + "区"]
         if all(m.place_district.get(name) == name for name in names):
             found.extend(name for name in names if name not in found)
+    for tail in _COUNTED_TAIL.finditer(text):
+        places = _listed_before(text, tail.start(), m)
+        count = tail.group("count")
+        if len(places) == _COUNT.get(count, int(count) if count.isdigit() else 0):
+            found.extend(place for place in places if place not in found)
     return found
 
 
