@@ -2663,3 +2663,14 @@ def test_the_opening_places_up_to_four_and_no_more() -> None:
     assert article(four, title="育儿津贴临时服务站开张", models={}).districts == ["东区", "北区", "南区", "安平区"]
     five = "市府今日起为东区、北区、南区、永康区及安平区的家长设置临时服务站，协助申办育儿津贴。"
     assert article(five, title="育儿津贴临时服务站开张", models={}).districts == []
+
+
+def test_the_city_government_acting_after_a_clause_of_purpose_time_or_partner() -> None:
+    tainan = ["臺南市政府新聞及國際關係處"]
+    art = article("台南市政府今(8)日携手两所大学，于新营区南瀛绿都心公园共同举办植树活动。", units=tainan, models={})
+    assert "台南市政府" in art.units
+    art = article("市府针对家中有失能长者的家庭，推出居家无障碍改善补助。", units=tainan, models={})
+    assert "台南市政府" in art.units
+    # (the government as the object of thanks opens no clause of its own)
+    art = article("民众感谢市府针对积水路段，迅速完成排水改善。", units=tainan, models={})
+    assert "台南市政府" not in art.units

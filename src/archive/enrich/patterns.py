@@ -449,8 +449,9 @@ def patterns() -> Patterns:
         senders=re.compile(f"(?:{_alt(list(lang['letter_words']))}){clause}{{0,4}}?的(?:还|也)有"),
         government_act=re.compile(
             f"(?!{_alt(list(lang['government_not_after']))})"
-            # (台南市政府为感谢志工的付出，今日…办理: a clause of purpose may come first)
-            f"(?:为{clause}{{1,50}}?[，,])?"
+            # (台南市政府为感谢志工的付出，今日…办理: a clause of purpose, of time or of a partner may come first:
+            # 市府针对…，推出; 台南市政府今(8)日携手…，于…共同举办)
+            f"(?:(?:为|针对|携手|结合|今\\(\\d+\\)日){clause}{{1,50}}?[，,])?"
             f"(?:(?!{_alt(list(lang['government_background']))}|自\\d|自民国){clause}){{0,30}}?"
             f"(?:{_alt(list(lang['government_acts']))})"
         ),
