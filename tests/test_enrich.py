@@ -2674,3 +2674,9 @@ def test_the_city_government_acting_after_a_clause_of_purpose_time_or_partner() 
     # (the government as the object of thanks opens no clause of its own)
     art = article("民众感谢市府针对积水路段，迅速完成排水改善。", units=tainan, models={})
     assert "台南市政府" not in art.units
+
+
+def test_a_body_that_decides_or_announces_a_death_is_a_unit() -> None:
+    assert "中共中央" in article("日前，中共中央决定：王立新同志任某省委书记。", models={}).units
+    art = article("全国人大常委会、国务院沉痛宣告：某同志因病医治无效逝世。", models={})
+    assert {"全国人大常委会", "国务院"} <= set(art.units)
