@@ -2680,3 +2680,11 @@ def test_a_body_that_decides_or_announces_a_death_is_a_unit() -> None:
     assert "中共中央" in article("日前，中共中央决定：王立新同志任某省委书记。", models={}).units
     art = article("全国人大常委会、国务院沉痛宣告：某同志因病医治无效逝世。", models={})
     assert {"全国人大常委会", "国务院"} <= set(art.units)
+
+
+def test_a_residents_home_or_a_district_heads_title_places_nothing() -> None:
+    land = ["臺南市政府地政局"]
+    art = article("地政局日前接获居住东区的王先生来电，询问祖父遗留土地的继承登记。", units=land, models={})
+    assert art.districts == []
+    art = article("市长由北区区长林志明、安南区区长陈美玲陪同，前往军营慰问官兵。", units=land, models={})
+    assert art.districts == []

@@ -1042,11 +1042,21 @@ def _held_at(text: str, start: int, end: int) -> bool:
     return _HELD_AFTER.match(text, end) is not None
 
 
+#: Before a place, where a person lives (居住东区的林先生, 家住南区): a resident's home, not where the event is.
+_HOME_BEFORE = re.compile(r"(?:居住|住在|家住|住于|定居)(?:在|于)?(?:台南市|本市)?$")
+#: After a place, the title of its head (东区区长陈…, 仁德区里长): a person who accompanies, not a site.
+_HEAD_AFTER = re.compile(r"(?:区长|副区长|主任秘书|主秘|里长)")
+
+
 def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[str]:
     """Districts of the places (and of the district bodies) ``text`` names; none if more than ``limit``."""
     found: list[str] = []
     for hit, unit in sorted(m.districts_named(text), key=lambda pair: pair[0].start()):
         if unit.kind == "place" and text.startswith("域", hit.end()):  # 新兴区域 is no 新兴区
+            continue
+        if unit.kind == "place" and (
+            _HOME_BEFORE.search(text, max(0, hit.start() - 8), hit.start()) or _HEAD_AFTER.match(text, hit.end())
+        ):
             continue
         # a school or an office named after the place is no site, unless the event is held there (在善化高中举办)
         named_body = _PLACE_NAMES_BODY.match(text, hit.end())
