@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -197,6 +198,21 @@ def test_districts_listed_are_weighed_as_such_and_may_be_dropped() -> None:
     assert not any({"安南区", "北区", "东区"} & set(s.districts) for s in learned.sections)
 
 
+def test_districts_are_weighed_by_what_the_whole_article_says_of_places() -> None:
+    opening = "台南市政府今日於東區舉辦市民健走活動，吸引上千人參加。"
+    later = "".join(f"{place}的里民也組隊參加。" for place in ("北區", "南區", "安平區", "永康區", "仁德區", "歸仁區"))
+    middle = "健走路線沿途設有補給站與醫護站，主辦單位提醒民眾穿著輕便服裝、隨身攜帶飲用水，並注意防曬。" * 3
+    found = candidates_of(article(opening, middle, "活動前夕，" + later, title="安南區健走活動"))
+    pool = found.pools["districts"].by_value
+    # (eight districts named: a city-wide text; the title places it in 安南区)
+    assert all("districts=6+" in candidate.tags for candidate in pool.values())
+    assert "title_elsewhere" in pool["东区"].tags and "title_elsewhere" not in pool["安南区"].tags
+    assert "in_opening" in pool["东区"].tags and "in_opening" not in pool["归仁区"].tags
+    alone = candidates_of(article(opening, title="健走活動"))
+    assert alone.pools["districts"].by_value["东区"].tags >= {"districts=1", "in_opening"}
+    assert "title_elsewhere" not in alone.pools["districts"].by_value["东区"].tags
+
+
 def test_a_model_never_drops_the_body_whose_meeting_the_title_reports() -> None:
     paragraphs = ("会上，外交部作交流发言。",)
     title = "第十届中俄投资合作委员会会议举行"
@@ -206,3 +222,29 @@ def test_a_model_never_drops_the_body_whose_meeting_the_title_reports() -> None:
     learned = enrich(article(*paragraphs, title=title), models=doubt)
     assert "中俄投资合作委员会" in learned.units
     assert "外交部" not in learned.units
+
+
+def test_thresholds_are_chosen_for_recall_while_precision_clears_the_target() -> None:
+    spec = importlib.util.spec_from_file_location("enrich_train", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    sys.modules["enrich_train"] = train  # (its dataclasses look their module up)
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        spec.loader.exec_module(train)
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+    # 1,000 texts with one body each: 900 found surely, 30 found doubtfully along with 40 wrong bodies, 70 missed
+    items = [train.Item(file="a", gold={"units": {"甲局"}, "government": {"甲局"}}) for _ in range(1000)]
+    rows, probs = [], []
+    for index in range(1000):
+        if index < 930:
+            rows.append(train.Row(index, "a", "甲局", set(), rule=False, gold=True))
+            probs.append(0.9 if index < 900 else 0.3)
+    for index in range(40):
+        rows.append(train.Row(index, "a", "乙局", set(), rule=False, gold=False))
+        probs.append(0.3)
+    # units (precision target 0.90): the doubtful tier keeps precision at 0.959, so it is taken for recall
+    assert train.choose(items, rows, probs, "units")[0] <= 0.3
+    # the city government has no target of its own: the best F1 leaves the doubtful tier out
+    assert train.choose(items, rows, probs, "government")[0] > 0.3

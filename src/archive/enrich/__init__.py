@@ -450,7 +450,9 @@ def _second_look(article: Article, gathered: Candidates, seen: _RuleState, spec:
         if candidate.value in article.units and candidate.unit is not None:
             unit_of.setdefault(candidate.value, candidate.unit)
     chosen_units = [unit_of[name] for name in article.units if name in unit_of]
-    gathered.pools["districts"] = district_pool(full, seen.matcher, article.districts, chosen_units, seen.sites, hits)
+    gathered.pools["districts"] = district_pool(
+        full, seen.matcher, article.districts, chosen_units, seen.sites, hits, gathered.title_end
+    )
     if "districts" in spec:
         _rescored(article, gathered, "districts", spec["districts"], {})
 

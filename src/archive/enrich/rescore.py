@@ -218,7 +218,13 @@ def government_pool(
 
 
 def district_pool(
-    full: str, m: UnitMatcher, chosen: Iterable[str], units: Iterable[Unit], sites: Iterable[str], hits: list[Hit]
+    full: str,
+    m: UnitMatcher,
+    chosen: Iterable[str],
+    units: Iterable[Unit],
+    sites: Iterable[str],
+    hits: list[Hit],
+    title_end: int = 0,
 ) -> Pool:
     """Every district a place or a body of the text lies in, and where it came from."""
     pool = Pool()
@@ -241,7 +247,21 @@ def district_pool(
     for candidate in pool:
         if any(_listed(full, start, end) for start, end in candidate.spans):
             candidate.tags.add("listed")
+    # what the article as a whole says of places: how many districts it names (a city-wide text names many),
+    # whether its title places it elsewhere, and whether the value is first named in the opening
+    named = [c for c in pool if c.spans]
+    titled = {c.value for c in named if any(start < title_end for start, _ in c.spans)}
+    for candidate in pool:
+        candidate.tags.add(f"districts={_bucket(len(named))}")
+        if titled and candidate.value not in titled:
+            candidate.tags.add("title_elsewhere")
+        if candidate.spans and min(start for start, _ in candidate.spans) < title_end + _OPENING:
+            candidate.tags.add("in_opening")
     return pool
+
+
+#: Characters after the title that make the opening of an article.
+_OPENING = 200
 
 
 _JOINERS = frozenset("、及和与")
