@@ -248,3 +248,14 @@ def test_thresholds_are_chosen_for_recall_while_precision_clears_the_target() ->
     assert train.choose(items, rows, probs, "units")[0] <= 0.3
     # the city government has no target of its own: the best F1 leaves the doubtful tier out
     assert train.choose(items, rows, probs, "government")[0] > 0.3
+    # districts (target 0.90) whose best F1 falls short of it keep the best F1, not a precise sliver of recall
+    rows, probs = [], []
+    for index in range(1000):
+        if index < 900:
+            rows.append(train.Row(index, "a", "甲局", set(), rule=False, gold=True))
+            probs.append(0.95 if index < 500 else 0.6)
+    for index in range(120):
+        rows.append(train.Row(index, "a", "乙局", set(), rule=False, gold=False))
+        probs.append(0.95 if index < 20 else 0.6)
+    items = [train.Item(file="a", gold={"districts": {"甲局"}}) for _ in range(1000)]
+    assert train.choose(items, rows, probs, "districts")[0] <= 0.6
