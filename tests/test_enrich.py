@@ -2693,3 +2693,15 @@ def test_a_residents_home_or_a_district_heads_title_places_nothing() -> None:
     art = article("市长由北区区长林志明、安南区区长陈美玲陪同，前往军营慰问官兵。", units=land, models={})
     assert art.districts == []
 
+
+def test_the_fields_of_a_form_say_nothing_of_its_themes() -> None:
+    form = (
+        "[機關名稱]臺南市政府工務局[標案名稱]市區道路人行道改善工程[預算金額]3,500,000元[預算金額是否公開]是"
+        "[是否含特別預算]否[履約地點]臺南市(非原住民地區)[是否為原住民個人或政府立案之原住民團體]否"
+        "[是否屬財物採購]否[招標方式]公開招標"
+    )
+    art = article(form, title="市區道路人行道改善工程決標公告", models={})
+    assert not {"财政金融", "民族宗教"} & set(art.themes)
+    # (a text that merely brackets a word or two is no form)
+    art = article("[快讯] 市府今年编列预算推动少数民族文化保存，并补助原住民族部落的宗教祭典与传统活动。", models={})
+    assert "民族宗教" in art.themes

@@ -10,6 +10,7 @@ such keywords alone.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -74,9 +75,24 @@ def named(text: str) -> list[str]:
     return sorted((t for t, score in _scores(text).items() if score >= tax.named), key=lambda t: tax.order[t])
 
 
+#: A field of a form ([预算金额]3,761,967元, [是否含特别预算]否): its label, and its value when short.
+_FORM_FIELD = re.compile(r"\[[^\[\]\n]{1,60}\](?:[^\[\n]{0,16}(?=\[))?")
+#: This many fields make the text a form (a tender or award notice): its labels and short values are the
+#: form's, not what the text is about.
+_FORM_FIELDS = 5
+
+
+def _unformed(text: str) -> str:
+    """``text`` without the labels and short values of its fields, when it is a form."""
+    fields = _FORM_FIELD.findall(text)
+    return _FORM_FIELD.sub(" ", text) if len(fields) >= _FORM_FIELDS else text
+
+
 def themes(text: str, heading: str = "") -> list[str]:
-    """Themes of folded ``text``, strongest first; words of its ``heading`` weigh ``heading_weight`` times."""
+    """Themes of folded ``text``, strongest first; words of its ``heading`` weigh ``heading_weight`` times.
+    (The fields of a form count only for their long values: [标案名称]…, not [预算金额]….)"""
     tax = taxonomy()
+    text = _unformed(text)
     strongest: dict[str, float] = {}
     scores = _scores(text, strongest=strongest)
     for theme, score in _scores(heading, tax.heading_weight, strongest).items():
