@@ -234,28 +234,26 @@ def test_thresholds_are_chosen_for_recall_while_precision_clears_the_target() ->
         spec.loader.exec_module(train)
     finally:
         sys.path.remove(str(SCRIPT.parent))
-    # 1,000 texts with one body each: 900 found surely, 30 found doubtfully along with 40 wrong bodies, 70 missed
+
+    def tiers(*groups: tuple[int, float, bool]) -> tuple[list[object], list[float]]:
+        """Rows of 1,000 texts with one right body (甲局) each: per group, how many texts, the probability, and
+        whether the row is the right body or a wrong one (乙局), numbered from the first text for each kind."""
+        rows, probs, taken = [], [], {True: 0, False: 0}
+        for count, probability, right in groups:
+            for index in range(taken[right], taken[right] + count):
+                rows.append(train.Row(index, "a", "甲局" if right else "乙局", set(), rule=False, gold=right))
+                probs.append(probability)
+            taken[right] += count
+        return rows, probs
+
+    # 900 found surely, 30 found doubtfully along with 40 wrong bodies, 70 missed
     items = [train.Item(file="a", gold={"units": {"甲局"}, "government": {"甲局"}}) for _ in range(1000)]
-    rows, probs = [], []
-    for index in range(1000):
-        if index < 930:
-            rows.append(train.Row(index, "a", "甲局", set(), rule=False, gold=True))
-            probs.append(0.9 if index < 900 else 0.3)
-    for index in range(40):
-        rows.append(train.Row(index, "a", "乙局", set(), rule=False, gold=False))
-        probs.append(0.3)
+    rows, probs = tiers((900, 0.9, True), (30, 0.3, True), (40, 0.3, False))
     # units (precision target 0.90): the doubtful tier keeps precision at 0.959, so it is taken for recall
     assert train.choose(items, rows, probs, "units")[0] <= 0.3
     # the city government has no target of its own: the best F1 leaves the doubtful tier out
     assert train.choose(items, rows, probs, "government")[0] > 0.3
     # districts (target 0.90) whose best F1 falls short of it keep the best F1, not a precise sliver of recall
-    rows, probs = [], []
-    for index in range(1000):
-        if index < 900:
-            rows.append(train.Row(index, "a", "甲局", set(), rule=False, gold=True))
-            probs.append(0.95 if index < 500 else 0.6)
-    for index in range(120):
-        rows.append(train.Row(index, "a", "乙局", set(), rule=False, gold=False))
-        probs.append(0.95 if index < 20 else 0.6)
+    rows, probs = tiers((500, 0.95, True), (400, 0.6, True), (20, 0.95, False), (100, 0.6, False))
     items = [train.Item(file="a", gold={"districts": {"甲局"}}) for _ in range(1000)]
     assert train.choose(items, rows, probs, "districts")[0] <= 0.6
