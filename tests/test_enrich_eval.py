@@ -310,3 +310,59 @@ def test_script_reports_a_missing_corpus_in_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("enrich_eval: cannot read the texts in ") and "nowhere" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "o.json").exists()
+
+
+def test_two_readings_are_compared_and_settled_by_a_third(tmp_path: Path) -> None:
+    script = ROOT / "bench" / "enrich_reading.py"
+    draw = tmp_path / "draw"
+    draw.mkdir()
+    refs = [("tainan", "https://example.org/a"), ("cctv", "VIDEexample")]
+    (draw / "draw.jsonl").write_text(
+        "".join(json.dumps({"n": n, "set": s, "ref": r}) + "\n" for n, (s, r) in enumerate(refs, start=1)),
+        encoding="utf-8",
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, str(script), *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+    assert run("briefs", str(draw)).returncode == 0
+    brief = (draw / "briefs" / "reader2_2.md").read_text(encoding="utf-8")
+    assert "from 002 to 002" in brief and str(draw / "reader2" / "2.jsonl") in brief and "## Format" in brief
+
+    def label(reader: int, first: dict[str, object], second: dict[str, object]) -> None:
+        pairs = zip(refs, [first, second], strict=True)
+        lines = [{"set": s, "ref": r, "title": "t", **values} for (s, r), values in pairs]
+        (draw / f"reader{reader}" / "1.jsonl").write_text(
+            "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8"
+        )
+
+    # (traditional script and a gazetteer alias are the same value as the canonical simplified name)
+    label(1, {"speakers": ["黃偉哲"], "units": ["臺南市政府衛生局"], "districts": ["东区"]}, {"units": ["国务院"]})
+    label(2, {"speakers": ["黄伟哲"], "units": ["台南市政府卫生局", "台南市政府"]}, {"units": ["国务院"]})
+    assert "1 items, 2 values in dispute" in run("disputes", str(draw)).stdout
+    disputed = [json.loads(line) for line in (draw / "disputes.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert disputed[0]["fields"] == {
+        "units": {"agreed": ["台南市政府卫生局"], "disputed": ["台南市政府"]},
+        "districts": {"agreed": [], "disputed": ["东区"]},
+    }
+    out = tmp_path / "settled.jsonl"
+    # the third reader must decide every disputed item, and only what is in dispute
+    assert run("settle", str(draw), "--out", str(out)).returncode == 2
+    (draw / "third" / "1.jsonl").write_text(json.dumps({"n": 1, "keep": {"units": ["国务院"]}}) + "\n")
+    failed = run("settle", str(draw), "--out", str(out))
+    assert failed.returncode == 2 and "国务院" in failed.stderr and not out.exists()
+    (draw / "third" / "1.jsonl").write_text(json.dumps({"n": 1, "keep": {"districts": ["东区"]}}) + "\n")
+    assert run("settle", str(draw), "--out", str(out)).returncode == 0
+    settled = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert settled[0]["units"] == ["台南市政府卫生局"] and settled[0]["districts"] == ["东区"]
+    assert settled[0]["speakers"] == ["黄伟哲"] and settled[1]["units"] == ["国务院"]
+    assert "| units | 2 / 3, 2, 0.800 |" in run("agree", str(draw)).stdout
+    # a reader who skipped an item is named, in one line
+    label(2, {"speakers": []}, {})
+    (draw / "reader2" / "1.jsonl").write_text(
+        (draw / "reader2" / "1.jsonl").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8"
+    )
+    skipped = run("disputes", str(draw))
+    assert skipped.returncode == 2
+    assert skipped.stderr.strip() == f"enrich_reading: reader 2 labelled 1 items of 2 in {draw}"
