@@ -2702,6 +2702,10 @@ def test_the_fields_of_a_form_say_nothing_of_its_themes() -> None:
     )
     art = article(form, title="市區道路人行道改善工程決標公告", models={})
     assert not {"财政金融", "民族宗教"} & set(art.themes)
+    # a form is about what its subject field names, not about the long instructions of its other fields
+    notes = "[附加說明]得標廠商應依財政稅務局規定繳納印花稅，預算金額依財政預算審核，稅額與預算以契約為準。"
+    art = article(form + notes, title="市區道路人行道改善工程決標公告", models={})
+    assert "财政金融" not in art.themes
     # (a text that merely brackets a word or two is no form)
     art = article("[快讯] 市府今年编列预算推动少数民族文化保存，并补助原住民族部落的宗教祭典与传统活动。", models={})
     assert "民族宗教" in art.themes

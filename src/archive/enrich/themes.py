@@ -30,6 +30,7 @@ class Taxonomy:
     relative: float
     heading_weight: float
     named: float
+    form_subjects: frozenset[str]
 
 
 @functools.cache
@@ -54,6 +55,7 @@ def taxonomy() -> Taxonomy:
         relative=float(settings.get("relative", 0.0)),
         heading_weight=float(settings.get("heading_weight", 1.0)),
         named=float(settings.get("named", 3.0)),
+        form_subjects=frozenset(str(field) for field in settings.get("form_subjects", [])),
     )
 
 
@@ -77,15 +79,21 @@ def named(text: str) -> list[str]:
 
 #: A field of a form ([预算金额]3,761,967元, [是否含特别预算]否): its label, and its value when short.
 _FORM_FIELD = re.compile(r"\[[^\[\]\n]{1,60}\](?:[^\[\n]{0,16}(?=\[))?")
+#: A field and its whole value, up to the next field ([标案名称]市区道路改善工程).
+_FIELD_VALUE = re.compile(r"\[(?P<label>[^\[\]\n]{1,60})\](?P<value>[^\[\n]*)")
 #: This many fields make the text a form (a tender or award notice): its labels and short values are the
 #: form's, not what the text is about.
 _FORM_FIELDS = 5
 
 
 def _unformed(text: str) -> str:
-    """``text`` without the labels and short values of its fields, when it is a form."""
-    fields = _FORM_FIELD.findall(text)
-    return _FORM_FIELD.sub(" ", text) if len(fields) >= _FORM_FIELDS else text
+    """What a form is about: the values of the fields naming its subject ([标案名称]…) where it has them, else
+    ``text`` without the labels and short values of its fields; any other text as it is."""
+    if len(_FORM_FIELD.findall(text)) < _FORM_FIELDS:
+        return text
+    subjects = taxonomy().form_subjects
+    named = [f.group("value") for f in _FIELD_VALUE.finditer(text) if f.group("label").strip() in subjects]
+    return "\n".join(named) if named else _FORM_FIELD.sub(" ", text)
 
 
 def themes(text: str, heading: str = "") -> list[str]:
