@@ -2709,3 +2709,13 @@ def test_the_fields_of_a_form_say_nothing_of_its_themes() -> None:
     # (a text that merely brackets a word or two is no form)
     art = article("[快讯] 市府今年编列预算推动少数民族文化保存，并补助原住民族部落的宗教祭典与传统活动。", models={})
     assert "民族宗教" in art.themes
+
+
+def test_a_theme_word_that_begins_a_bodys_name_is_the_bodys() -> None:
+    text = (
+        "經濟發展局今日在安平區舉辦夜市美食節，經濟發展局局長表示，經濟發展局將持續輔導攤商。"
+        "經濟發展局也邀請市民踴躍參加。"
+    )
+    assert "经济发展" not in article(text, models={}).themes
+    growth = "今年全市经济发展稳中求进，经济增长好于预期，经济运行回升向好，经济发展的质量持续提升。"
+    assert "经济发展" in article(growth, models={}).themes

@@ -31,6 +31,7 @@ class Taxonomy:
     heading_weight: float
     named: float
     form_subjects: frozenset[str]
+    body_stems: frozenset[str]
 
 
 @functools.cache
@@ -56,7 +57,12 @@ def taxonomy() -> Taxonomy:
         heading_weight=float(settings.get("heading_weight", 1.0)),
         named=float(settings.get("named", 3.0)),
         form_subjects=frozenset(str(field) for field in settings.get("form_subjects", [])),
+        body_stems=frozenset(str(word) for word in settings.get("body_stems", [])),
     )
+
+
+#: After a keyword, the end of a body's name: the keyword is the body's, not a subject of the text.
+_BODY_AFTER = re.compile("局|处|署|厅|部(?!署|门|分)|委员会")
 
 
 def _scores(text: str, factor: float = 1.0, strongest: dict[str, float] | None = None) -> dict[str, float]:
@@ -64,6 +70,8 @@ def _scores(text: str, factor: float = 1.0, strongest: dict[str, float] | None =
     tax = taxonomy()
     scores: dict[str, float] = defaultdict(float)
     for m in tax.pattern.finditer(text):
+        if m.group() in tax.body_stems and _BODY_AFTER.match(text, m.end()):
+            continue  # (经济发展局, 国防部: the name of a body, not the theme)
         for theme, weight in tax.weights[m.group()]:
             scores[theme] += weight * factor
             if strongest is not None:
