@@ -2719,3 +2719,10 @@ def test_a_theme_word_that_begins_a_bodys_name_is_the_bodys() -> None:
     assert "经济发展" not in article(text, models={}).themes
     growth = "今年全市经济发展稳中求进，经济增长好于预期，经济运行回升向好，经济发展的质量持续提升。"
     assert "经济发展" in article(growth, models={}).themes
+
+
+def test_a_mayor_who_recommends_hopes_or_says_plainly_speaks() -> None:
+    art = article("台南市长林志成向各地民众推荐，利用连假到玉井品尝芒果冰。", units=["臺南市政府農業局"], models={})
+    assert art.speakers == ["林志成"]
+    art = article("市长林志成期望得标者善用农地，带动地方农业发展。", units=["臺南市政府地政局"], models={})
+    assert art.speakers == ["林志成"]
