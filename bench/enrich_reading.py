@@ -137,10 +137,10 @@ def disputes(draw: Path) -> tuple[int, int]:
 def settle(draw: Path) -> list[dict[str, Any]]:
     """The values both readers gave, plus the disputed values the third reader kept."""
     first, second = reader(draw, 1), reader(draw, 2)
-    open_items = {item["n"]: item for item in _lines(draw / "disputes.jsonl")}
+    open_items = {item["n"] for item in _lines(draw / "disputes.jsonl")}
     kept = {rec["n"]: rec.get("keep", {}) for part in sorted((draw / "third").glob("*.jsonl")) for rec in _lines(part)}
-    if set(open_items) - set(kept):
-        raise ValueError(f"the third reader has not decided items {sorted(set(open_items) - set(kept))}")
+    if open_items - set(kept):
+        raise ValueError(f"the third reader has not decided items {sorted(open_items - set(kept))}")
     settled = []
     for number, (a, b) in enumerate(zip(first, second, strict=True), start=1):
         item = {"set": a["set"], "ref": a["ref"], "title": a.get("title") or b.get("title") or ""}

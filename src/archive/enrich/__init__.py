@@ -25,6 +25,7 @@ from archive.enrich.people import (
     transliterated,
 )
 from archive.enrich.rescore import (
+    OPENING_CHARS,
     FieldModel,
     Pool,
     decide,
@@ -56,16 +57,15 @@ from archive.models import Article, Section
 
 __all__ = ["Candidates", "candidates_of", "enrich", "lexicon"]
 
-#: The opening text whose places count as where the event is, and how many places make a mere enumeration.
-_OPENING_CHARS = 200
+#: How many places of the opening (``OPENING_CHARS``) make a mere enumeration.
 _OPENING_PLACES = 4
 
 
 def _opening(text: str) -> str:
-    """The first ``_OPENING_CHARS`` of ``text``, run on to the end of the sentence they cut (at most as far
+    """The first ``OPENING_CHARS`` of ``text``, run on to the end of the sentence they cut (at most as far
     again)."""
-    end = SENTENCE_MARK.search(text, _OPENING_CHARS - 1, 2 * _OPENING_CHARS)
-    return text[: end.end() if end else 2 * _OPENING_CHARS]
+    end = SENTENCE_MARK.search(text, OPENING_CHARS - 1, 2 * OPENING_CHARS)
+    return text[: end.end() if end else 2 * OPENING_CHARS]
 
 
 #: More sites than this in one article is a city-wide list (dengue cases in twelve districts), not a place.
@@ -331,7 +331,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     _add(article.districts, [u.district for u in all_units if u.district])
     # where the reported event takes place: the places the title names, else those of the opening paragraph
     # (when a body or the title already places the article, other places of the opening are passing mentions)
-    opening = texts[0][:_OPENING_CHARS] if texts else ""
+    opening = texts[0][:OPENING_CHARS] if texts else ""
     _add(article.districts, places_named(title, units_matcher))
     _add(article.districts, county_sites(title))
     if not article.districts:

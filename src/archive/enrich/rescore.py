@@ -217,6 +217,10 @@ def government_pool(
     return pool
 
 
+#: Characters after the title that make the opening of an article (where its places are where the event is).
+OPENING_CHARS = 200
+
+
 def district_pool(
     full: str,
     m: UnitMatcher,
@@ -255,13 +259,9 @@ def district_pool(
         candidate.tags.add(f"districts={_bucket(len(named))}")
         if titled and candidate.value not in titled:
             candidate.tags.add("title_elsewhere")
-        if candidate.spans and min(start for start, _ in candidate.spans) < title_end + _OPENING:
+        if candidate.spans and min(start for start, _ in candidate.spans) < title_end + OPENING_CHARS:
             candidate.tags.add("in_opening")
     return pool
-
-
-#: Characters after the title that make the opening of an article.
-_OPENING = 200
 
 
 _JOINERS = frozenset("、及和与")

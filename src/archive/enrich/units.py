@@ -335,7 +335,8 @@ def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
 #: After a list of provinces, the governments of them all (河北、黑龙江、云南三省人民政府, 江苏、内蒙古…等省区市
 #: 人民政府).
 _GOVERNMENTS_AFTER = re.compile(r"等?(?:[\d一二两三四五六七八九十]{1,3}个?)?[省区市]{1,3}(?:人民)?政府")
-_PROVINCE_JOINER = re.compile("[、和及与]")
+#: The marks and words that join the items of a list of places (河北、黑龙江和云南; 新营、盐水及麻豆).
+_LIST_JOINER = re.compile("[、和及与]")
 
 
 @functools.cache
@@ -361,7 +362,7 @@ def province_governments_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[U
     at = pos
     while (province := pattern.match(text, at)) is not None:
         names.append(government[province.group()])
-        joiner = _PROVINCE_JOINER.match(text, province.end())
+        joiner = _LIST_JOINER.match(text, province.end())
         if joiner is None:
             at = province.end()
             break
@@ -1101,8 +1102,7 @@ _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
 #: 新营、盐水、白河、后壁及麻豆等五区: a list of places closed by their count; as many as it names, and few, are the
 #: sites of what is reported (more is a city-wide enumeration).
 _COUNTED_TAIL = re.compile(r"等?(?P<count>[2-5二两三四五])个?(?:行政)?区")
-_LIST_JOINER = re.compile("[、和及与]")
-_COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_COUNT = {"2": 2, "3": 3, "4": 4, "5": 5, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
 #: …(安南区大安街135号)办理…: an address in brackets right before the verb of holding is the venue's.
@@ -1183,8 +1183,7 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
             found.extend(name for name in names if name not in found)
     for tail in _COUNTED_TAIL.finditer(text):
         places = _listed_before(text, tail.start(), m)
-        count = tail.group("count")
-        if len(places) == _COUNT.get(count, int(count) if count.isdigit() else 0):
+        if len(places) == _COUNT[tail.group("count")]:
             found.extend(place for place in places if place not in found)
     return found
 
