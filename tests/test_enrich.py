@@ -602,6 +602,17 @@ def test_family_name_and_title_stand_for_the_person() -> None:
     assert art.attendees == []
 
 
+def test_a_title_written_inside_the_name_stands_for_the_person() -> None:
+    art = article("市長黃偉哲今日出席典禮。台南市黃市長偉哲指示各局處加強稽查。")
+    assert art.speakers == ["黄伟哲"]
+    # known by its clause and verb alone, or by the name written whole after a title elsewhere
+    assert article("周理事長志賢籲請全體會員準時與會。").speakers == ["周志贤"]
+    assert article("民政局長顏振標出席。顏局長振標表示，將持續推動。").speakers == ["颜振标"]
+    # an adverb after the title is no given name, and a title's last character no family name
+    assert article("林理事長特別感謝志工。").speakers == []
+    assert "任黄明" not in article("法制工作委員會主任委員黃明作了說明。").speakers
+
+
 def test_a_name_is_kept_as_spelled_where_folding_is_ambiguous() -> None:
     art = article("體育局陳良乾局長表示，選手表現亮眼。")
     assert art.speakers == ["陈良乾"]

@@ -42,6 +42,8 @@ class Patterns:
     name_title: re.Pattern[str]  # NAME + TITLE + verb (黄伟哲市长表示)
     role_name: re.Pattern[str]  # ROLE + three-character NAME + verb (学生林予乔表示), group "name"
     surname_title: re.Pattern[str]  # family name + title (黄市长), groups "surname" and "title"
+    # family name + title + given name (黄市长伟哲, 周理事长志贤), groups "surname", "title" and "given"
+    split_name: re.Pattern[str]
     clause_surname_title: re.Pattern[str]  # surname_title opening a clause of its own (。许副市长表示)
     name_list: re.Pattern[str]  # 市领导A、B、C出席… lists, group "list"
     attend_list: re.Pattern[str]  # 出席会议的有A、B、C / 出席座谈会的党外人士还有A、B等, group "list"
@@ -357,6 +359,7 @@ def patterns() -> Patterns:
             last=loose_item,
         ),
         surname_title=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})"),
+        split_name=re.compile(f"(?P<surname>{surname})(?P<title>{titles_after})(?P<given>{given}{{2}})"),
         clause_surname_title=re.compile(f"(?<![{HAN}])(?P<surname>{surname})(?P<title>{titles_after})"),
         name_list=_list_pattern(
             # (由陈碧玉、王家贞、吴禹寰议员质询: 由 before the names that act)

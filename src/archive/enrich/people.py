@@ -83,6 +83,17 @@ def candidates(text: str) -> set[str]:
                 if at - size != m.start() and name.startswith(surname) and p.name.fullmatch(name):
                     before_title.add(name)
             at = text.find(title, at + len(title))
+    # 周理事长志贤吁请…, 颜局长振标表示: the title written inside the name, a formal style; a name when it opens its
+    # clause and a verb of speech follows, or when the text also writes it whole with a title (局长颜振标)
+    # (主任委员黄明: the "family name" ends a title before it, 任; 黄市长特别指示: an adverb, not a given name)
+    for m in p.split_name.finditer(text):
+        name = m.group("surname") + m.group("given")
+        if p.titled_before.search(text, max(0, m.start() - 8), m.start() + 1):
+            continue
+        if _adverb(m.group("given")) or p.predicate.match(text, m.start("given")):
+            continue
+        if (_opens_clause_here(text, m.start()) and _VERB_NEXT.match(text, m.end())) or _titled_whole(text, name):
+            found.add(name)
     # 邀请台湾照顾管理协会张淑慧老师，以实际案例…引导…: an invited lecturer, named before the title
     before_title.update(
         m.group("name")
@@ -149,6 +160,24 @@ def candidates(text: str) -> set[str]:
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
         and not any(_known_and_more(name, person) for person in known_here)
     }
+
+
+#: A verb of speech right after a name written with its title inside (周理事长志贤吁请).
+_VERB_NEXT = re.compile("表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢")
+
+
+def _titled_whole(text: str, name: str) -> bool:
+    """``text`` writes ``name`` whole right after a title or right before one (局长颜振标, 颜振标局长)."""
+    at = text.find(name)
+    while at >= 0:
+        if patterns().titled_before.search(text, max(0, at - 8), at) or patterns().titles_after.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _opens_clause_here(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in CLAUSE_END or text[start - 1].isspace()
 
 
 #: Characters that begin a sentence's subject but no name (对…, 以来…, 大会, 会面后).
@@ -358,6 +387,10 @@ def short_forms(text: str, names: set[str]) -> dict[str, str]:
     p = patterns()
     persons = load().persons
     forms: dict[str, str] = {}
+    for m in p.split_name.finditer(text):
+        name = m.group("surname") + m.group("given")
+        if name in names:
+            forms[m.group()] = name  # 黄市长伟哲 = 黄伟哲
     for m in p.surname_title.finditer(text):
         form, surname, title = m.group(), m.group("surname"), m.group("title")
         if form in forms or form in names:
