@@ -236,7 +236,7 @@ def patterns() -> Patterns:
         f"|对{clause}{{1,30}}?(?P<said>说|称)(?=[，,：:“\"])"
         # 新浪刚史高度赞赏中国发展成就，表示…: a short clause of the name's own, a comma, then what it said
         # (亲切会见会议代表，向他们表示热烈祝贺 / 代表党中央向大家表示热烈欢迎: the greeting of those met)
-        f"|(?:{clause}{{2,24}}?[，,]){{1,3}}?(?:{adverbs})*"
+        f"|(?:{clause}{{2,40}}?[，,]){{1,3}}?(?:{adverbs})*"
         f"(?:(?:代表{clause}{{1,20}}?)?向(?:他们|大家|与会[{HAN}]{{0,6}}|全体[{HAN}]{{0,8}}))?"
         f"(?P<then_said>表示|指出|强调|希望|指示|要求|呼吁|叮嘱|提醒|责成|期许)))"
     )
