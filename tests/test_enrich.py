@@ -840,9 +840,15 @@ def test_religious_bodies_and_international_groupings_act() -> None:
     assert set(art.units) == {"中国佛教协会", "中国道教协会", "联合国大会", "统一俄罗斯党"}
 
 
-def test_a_landmark_places_the_event_in_its_district() -> None:
+def test_a_landmark_places_the_event_only_when_it_carries_the_district_name() -> None:
+    # 隆田 lies in 官田区, but a text naming only the landmark does not write the district
     art = article("台南市隆田文化资产教育园区今日推出史前美食特展，欢迎民众参观。", title="隆田考古特展开幕")
-    assert art.districts == ["官田区"]
+    assert art.districts == []
+    salt = article("台南市七股盐山今日推出夏日特展，欢迎民众参观。", title="七股盐山特展开幕")
+    assert salt.districts == ["七股区"]
+    # a body at one fixed site gives its district
+    observatory = article("南瀛天文馆今日举办星空导览，欢迎亲子参加。", title="南瀛天文馆星空导览")
+    assert observatory.districts == ["大内区"]
 
 
 def test_an_event_held_at_a_school_is_in_the_school_district() -> None:
