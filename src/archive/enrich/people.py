@@ -168,9 +168,10 @@ _VERB_NEXT = re.compile("表示|指出|强调|说明|吁请|呼吁|指示|致词
 
 def _titled_whole(text: str, name: str) -> bool:
     """``text`` writes ``name`` whole right after a title or right before one (局长颜振标, 颜振标局长)."""
+    p = patterns()
     at = text.find(name)
     while at >= 0:
-        if patterns().titled_before.search(text, max(0, at - 8), at) or patterns().titles_after.match(text, at + len(name)):
+        if p.titled_before.search(text, max(0, at - 8), at) or p.titles_after.match(text, at + len(name)):
             return True
         at = text.find(name, at + 1)
     return False
