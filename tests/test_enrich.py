@@ -851,6 +851,16 @@ def test_a_landmark_places_the_event_only_when_it_carries_the_district_name() ->
     assert observatory.districts == ["大内区"]
 
 
+def test_a_region_is_not_the_district_of_the_same_name() -> None:
+    art = article(
+        "台南市水利局今日辦理溪北區抽水站維護工作。本市長者隊伍榮獲南區競賽銅獎。",
+        title="抽水站維護",
+        models={},
+    )
+    assert art.districts == []
+    assert article("台南市水利局今日於北區辦理抽水站維護工作。", title="抽水站維護", models={}).districts == ["北区"]
+
+
 def test_an_event_held_at_a_school_is_in_the_school_district() -> None:
     held = article("台南市教育局今日在善化高中举办反毒才艺竞赛，学生踊跃参加。", title="反毒才艺竞赛")
     assert held.districts == ["善化区"]

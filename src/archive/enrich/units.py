@@ -135,7 +135,7 @@ _BEFORE_COUNTY = set("省市州盟地区县在于到赴的从自和与及")
 _PLACE_NAMES_BODY = re.compile("国中|国小|高中|分局|分队|派出所|农会|卫生所|户政|地政|医院")
 #: A district name of two characters that is also a region's (南区, 北区), followed by a word of a regional office
 #: of some other body (农粮署南区分署, 南区水资源分署, 陆军南区联合测考中心): the region, not the district.
-_REGION_OF_BODY = re.compile("分署|分处|分校|水资源|职业安全|联合测考|示范机构")
+_REGION_OF_BODY = re.compile("分署|分处|分校|水资源|职业安全|联合测考|示范机构|竞赛|赛区|初赛|复赛|决赛")
 
 
 def _region_of_body(text: str, name: str, end: int) -> bool:
@@ -982,11 +982,13 @@ _MORE_LISTED = re.compile(r"[^，,。；;\n]{0,24}?等(?:[\d一二三四五六�
 
 def address_or_branch(text: str, start: int, name: str) -> bool:
     """The place at ``start`` is part of a postal address, or the region of another body's branch (水利署南区,
-    南区水资源分署)."""
+    南区水资源分署), of a contest (南区竞赛) or of a river's bank (溪北区)."""
     if _ADDRESS_BEFORE.search(text, max(0, start - 12), start) or _region_of_body(text, name, start + len(name)):
         return True
     if _inside_place_name(text, start, name):
         return True
+    if len(name) == 2 and text[start - 1 : start] == "溪":
+        return True  # 溪北区, 溪南区: the lands north and south of a river, not 北区 or 南区
     return len(name) == 2 and _BODY_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
