@@ -445,8 +445,10 @@ def patterns() -> Patterns:
             f"(?:{legislator_titles})(?P<list>(?:{list_item}[、和与及])+{list_item})(?:{adverbs})*(?:{legislator_verbs})"
         ),
         any_title=re.compile(any_title),
-        read_before=re.compile(f"宣读了?{clause}{{0,14}}$"),
-        letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信)"),
+        # (会上传达了习近平重要指示: an instruction to this meeting, conveyed at it; not 传达学习…重要讲话和指示精神,
+        # the study of what was said elsewhere)
+        read_before=re.compile(f"(?:宣读了?|传达(?:学习)?了|(?<=会上)传达){clause}{{0,14}}$"),
+        letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信|重要(?:指示|批示)(?!精神))"),
         heard_before=re.compile(f"听取了?{clause}{{0,30}}$"),
         heard_report=re.compile(f"(?:{titles_after})?(?:关于{clause}{{0,80}}?的|(?:所?作)?的)?(?:工作)?(?:汇报|报告|简报|介绍|说明)"),
         senders=re.compile(f"(?:{_alt(list(lang['letter_words']))}){clause}{{0,4}}?的(?:还|也)有"),
