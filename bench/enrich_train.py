@@ -5,10 +5,12 @@ features and whether the label lists it. A logistic model with an L2 penalty is 
 final fit, each development file is held out in turn and predicted by a model fitted to the others; those
 out-of-file predictions choose the thresholds and give the figures printed here, which are what the model can be
 expected to do on texts it never saw. The thresholds are those with the best recall whose precision stays a margin
-above the field's precision target when the best F1 already clears it, else those with the best F1.
+above the field's precision target when the best F1 already clears it, else those with the best F1; for themes,
+whose target is precision alone, the best recall at no less precision than the rules' own.
 
     python bench/enrich_train.py                   # fit, print the cross-validated table, write the model
     python bench/enrich_train.py --dry-run         # the table only
+    python bench/enrich_train.py --fields themes   # refit one field; the others keep their weights
 
 The blind set (``holdout.jsonl``) is refused: it is for ``bench/enrich_eval.py`` alone.
 """
@@ -18,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import lzma
+import multiprocessing
+import os
 import sys
 import time
 from collections import Counter
@@ -35,7 +39,7 @@ ROOT = ev.ROOT
 LABEL_DIR = ROOT / "tests" / "data" / "enrich_eval"
 MODEL = ROOT / "src" / "archive" / "enrich" / "data" / "rescore.json"
 RESULTS = ROOT / "bench" / "results" / "enrich_train.json"
-FIELDS = ("speakers", "units", "districts", "government")
+FIELDS = ("speakers", "units", "districts", "government", "themes")
 #: The field whose values a pool holds (the city government is a unit, weighed apart from the others).
 LABELLED = {"government": "units"}
 #: Features seen on fewer rows than this are left out (they would only remember single texts).
@@ -81,6 +85,8 @@ def gather(paths: list[Path]) -> tuple[list[Item], dict[str, list[Row]]]:
         found = candidates_of(extract(ev.make_document(item["set"], source)))
         entry = Item(file=file, gold={})
         for name in FIELDS:
+            if LABELLED.get(name, name) not in item:
+                continue  # (themes are left out of an item whose subject its readers could not judge)
             gold = ev.gold_set(LABELLED.get(name, name), item[LABELLED.get(name, name)])
             # (the city government is weighed by a model of its own: the units' rows and figures leave it out)
             gold = gold & governments() if name == "government" else gold - governments() if name == "units" else gold
@@ -150,6 +156,8 @@ def score(
             predicted[row.item].add(row.value)
     tp = fp = fn = 0
     for index, item in enumerate(items):
+        if name not in item.gold:
+            continue
         got = predicted[index]  # every value the rules chose is a candidate: it has a row
         tp += len(got & item.gold[name])
         fp += len(got - item.gold[name])
@@ -162,16 +170,33 @@ def _pr(counts: tuple[int, int, int]) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
 
 
-def cross_validate(items: list[Item], rows: list[Row]) -> list[float]:
-    """Each row's probability from a model fitted without the row's file."""
+#: The rows being cross-validated, for the worker processes (forked: they share them without a copy).
+_SHARED_ROWS: list[Row] = []
+
+
+def _held_out(file: str) -> list[tuple[int, float]]:
+    """The probabilities of ``file``'s rows by a model fitted to the other files' rows."""
     from archive.enrich.rescore import FieldModel
 
+    rows = _SHARED_ROWS
+    held_out = FieldModel(weights=fit([row for row in rows if row.file != file]), add_at=1.0, drop_at=0.0)
+    return [(i, held_out.probability(row.features)) for i, row in enumerate(rows) if row.file == file]
+
+
+def cross_validate(items: list[Item], rows: list[Row], jobs: int = 1) -> list[float]:
+    """Each row's probability from a model fitted without the row's file (the files fitted in ``jobs`` processes)."""
+    global _SHARED_ROWS
+    _SHARED_ROWS = rows
+    files = sorted({row.file for row in rows})
     probs = [0.0] * len(rows)
-    for file in sorted({row.file for row in rows}):
-        held_out = FieldModel(weights=fit([row for row in rows if row.file != file]), add_at=1.0, drop_at=0.0)
-        for i, row in enumerate(rows):
-            if row.file == file:
-                probs[i] = held_out.probability(row.features)
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.map(_held_out, files, chunksize=1)
+    else:
+        results = [_held_out(file) for file in files]
+    for found in results:
+        for i, p in found:
+            probs[i] = p
     return probs
 
 
@@ -184,9 +209,14 @@ def choose(items: list[Item], rows: list[Row], probs: list[float], name: str) ->
     """The thresholds with the best held-out F1 (ties: the higher precision); when their precision stays ``MARGIN``
     above the field's precision target, those with the best recall whose precision still does. (A field whose best
     F1 falls short of its precision target, or that has no target of its own, such as the city government, keeps
-    the best F1: buying precision there would cost far more recall.)"""
+    the best F1: buying precision there would cost far more recall.) A field with a precision target alone (themes)
+    takes the best recall whose precision stays at the rules' own and ``MARGIN`` above the target: the model may
+    only add what the rules miss, never cost precision."""
     target = ev.TARGETS.get(name)
     floor = target[0] + MARGIN if target is not None else None
+    if target is not None and target[1] is None:
+        rules = _pr(score(items, rows, [0.5] * len(rows), name, 1.01, 0.0))[0]
+        floor = max(target[0] + MARGIN, rules)
     best: tuple[float, float, float, float] | None = None  # f1, precision, add_at, drop_at
     safe: tuple[float, float, float, float] | None = None  # recall, precision, add_at, drop_at
     for add_at in [*GRID, 1.01]:
@@ -198,7 +228,7 @@ def choose(items: list[Item], rows: list[Row], probs: list[float], name: str) ->
             if floor is not None and precision >= floor and (safe is None or (recall, precision) > safe[:2]):
                 safe = (recall, precision, add_at, drop_at)
     assert best is not None
-    if safe is not None and best[1] >= (floor or 0.0):
+    if safe is not None and (best[1] >= (floor or 0.0) or (target is not None and target[1] is None)):
         return safe[2], safe[3]  # (the best F1 clears the target: trade the precision to spare for recall)
     return best[2], best[3]
 
@@ -211,6 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="print the cross-validated table, write no model")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON results")
     parser.add_argument("--model", type=Path, default=MODEL, help="where to write the fitted model")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="processes fitting the held-out models (default: all)"
+    )
+    parser.add_argument(
+        "--fields", nargs="+", choices=FIELDS, default=list(FIELDS),
+        help="refit only these fields; the others keep their weights in the model file",
+    )
     args = parser.parse_args(argv)
     paths = args.labels or sorted(p for p in LABEL_DIR.glob("labels*.jsonl"))
     if any(p.name == "holdout.jsonl" for p in paths):
@@ -235,8 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"files": [p.name for p in paths], "items": len(items), "fields": {}}
     spec: dict[str, Any] = {}
     print(f"{'field':10} {'rows':>6}  {'rules P':>8} {'rules R':>8}  {'model P':>8} {'model R':>8}  add_at drop_at")
-    for name in FIELDS:
-        probs = cross_validate(items, rows[name])
+    for name in args.fields:
+        probs = cross_validate(items, rows[name], args.jobs)
         add_at, drop_at = choose(items, rows[name], probs, name)
         rules = _pr(score(items, rows[name], [0.5] * len(rows[name]), name, 1.01, 0.0))
         learned = _pr(score(items, rows[name], probs, name, add_at, drop_at))
@@ -259,7 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - began
     print(f"cross-validated by label file; {len(items)} items, {seconds:.1f} s; wrote {args.output}")
     if not args.dry_run:
-        model = {"trained_on": report["files"], "items": len(items), "fields": spec}
+        if set(args.fields) != set(FIELDS) and args.model.is_file():
+            kept = json.loads(args.model.read_text(encoding="utf-8")).get("fields", {})
+            spec = {**{name: kept[name] for name in FIELDS if name in kept and name not in spec}, **spec}
+        model = {"trained_on": report["files"], "items": len(items), "fields": dict(sorted(spec.items()))}
         args.model.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {args.model}")
     return 0

@@ -33,6 +33,7 @@ from archive.enrich.rescore import (
     government_pool,
     model,
     people_pool,
+    theme_pool,
     unit_pool,
 )
 from archive.enrich.themes import keywords, named, themes
@@ -455,6 +456,9 @@ def _second_look(article: Article, gathered: Candidates, seen: _RuleState, spec:
     )
     if "districts" in spec:
         _rescored(article, gathered, "districts", spec["districts"], {})
+    gathered.pools["themes"] = theme_pool(full, gathered.title_end, article.themes, gathered.section_starts)
+    if "themes" in spec:
+        _rescored(article, gathered, "themes", spec["themes"], {})
 
 
 def _rescored(

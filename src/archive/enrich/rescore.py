@@ -14,11 +14,14 @@ when the model's probability reaches the field's ``add_at``; a value the rules c
 ``drop_at`` (0: never); both thresholds are fitted per field. The city government (台南市政府) is weighed apart,
 by a model of its own over what the whole text says of it: whether the government acts in the reported matter is
 a reading of the whole release more than of one clause. Districts are weighed also by whether a mention is an
-item of a list (安南区、北区及东区).
+item of a list (安南区、北区及东区). Themes are weighed by how strongly and how widely the text speaks of each:
+its keywords' weighted count, density and share of the strongest theme's, how many keywords and sections hold it,
+whether the title names it, and which keywords were found (never the theme's own name).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -53,6 +56,7 @@ class Candidate:
     spans: list[tuple[int, int]] = field(default_factory=list)
     tags: set[str] = field(default_factory=set)
     unit: Unit | None = None  # the body, for units
+    contexts: bool = True  # whether the characters around its mentions are features (not for themes)
 
     def mention(self, start: int, end: int, most: int = _MENTIONS) -> None:
         if len(self.spans) < most and (start, end) not in self.spans:
@@ -264,6 +268,53 @@ def district_pool(
     return pool
 
 
+def theme_pool(full: str, title_end: int, chosen: Iterable[str], section_starts: list[int]) -> Pool:
+    """Every theme a keyword of the text hints at, with how strongly and how widely the text speaks of it: its
+    weighted count, density and rank among the article's themes, its heaviest keyword, how many keywords and
+    parts of the text (the title, each section) hold it, whether the title names it, and which keywords were
+    found."""
+    from archive.enrich.themes import evidence
+
+    pool = Pool()
+    found = evidence(full)
+    titled = evidence(full[:title_end])
+    ranked = sorted(found, key=lambda theme: -found[theme].score)
+    best = found[ranked[0]].score if ranked else 0.0
+    size = max(len(full) - title_end, 200)
+    for rank, theme in enumerate(ranked, start=1):
+        seen = found[theme]
+        candidate = pool.get(theme)
+        candidate.contexts = False  # (a theme is read from its keywords and counts, not from one mention)
+        for start, end in seen.spans:
+            candidate.mention(start, end)
+        sections = {bisect.bisect_right(section_starts, start) for start, _ in seen.spans}
+        candidate.tags |= {
+            f"t_rank={min(rank, 4)}",
+            f"t_score={_step(seen.score, (3, 6, 9, 15, 25, 50))}",
+            f"t_density={_step(seen.score * 1000 / size, (2, 4, 8, 16, 32))}",
+            f"t_share={_step(seen.score / best, (0.2, 0.35, 0.5, 0.75, 0.99))}",
+            f"t_strongest={seen.strongest:g}",
+            f"t_words={_bucket(len(seen.words))}",
+            f"t_sections={_bucket(len(sections))}",
+            f"t_themes={_bucket(len(ranked))}",
+            f"t_size={_step(size, (300, 800, 2000, 5000))}",
+        }
+        candidate.tags |= {f"kw={word}" for word in seen.words}
+        if theme in titled:
+            candidate.tags.add("t_title_named" if titled[theme].strongest >= 3 else "t_title_hint")
+    for theme in chosen:
+        pool.get(theme).tags.add("rule")
+    return pool
+
+
+def _step(value: float, edges: tuple[float, ...]) -> str:
+    """The first edge ``value`` stays below (``<9``), or ``>=`` the last."""
+    for edge in edges:
+        if value < edge:
+            return f"<{edge:g}"
+    return f">={edges[-1]:g}"
+
+
 _JOINERS = frozenset("、及和与")
 
 
@@ -285,6 +336,8 @@ def features(full: str, title_end: int, candidate: Candidate) -> set[str]:
     for start, end in candidate.spans:
         if start < title_end:
             found.add("in_title")
+        if not candidate.contexts:
+            continue
         for size in (1, 2, 3):
             if start >= size:
                 found.add(f"L{size}={_DIGITS.sub('0', full[start - size : start])}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
 from archive.enrich.trie import WordMatcher
@@ -124,6 +124,32 @@ def themes(text: str, heading: str = "") -> list[str]:
         floor = scores[chosen[0]] * tax.relative
         chosen = [t for t in chosen if scores[t] >= floor]
     return chosen[: tax.top]
+
+
+@dataclass
+class Evidence:
+    """What a text holds of one theme: its weighted count, its heaviest keyword, the keywords and where."""
+
+    score: float = 0.0
+    strongest: float = 0.0
+    words: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def evidence(text: str) -> dict[str, Evidence]:
+    """Every theme any keyword of folded ``text`` hints at (a body's name excepted, as in ``themes``)."""
+    tax = taxonomy()
+    found: dict[str, Evidence] = defaultdict(Evidence)
+    for m in tax.pattern.finditer(text):
+        if m.group() in tax.body_stems and _BODY_AFTER.match(text, m.end()):
+            continue
+        for theme, weight in tax.weights[m.group()]:
+            seen = found[theme]
+            seen.score += weight
+            seen.strongest = max(seen.strongest, weight)
+            seen.words.add(m.group())
+            seen.spans.append((m.start(), m.end()))
+    return dict(found)
 
 
 def keywords() -> list[str]:
