@@ -67,15 +67,11 @@ _BODY_AFTER = re.compile("局|处|署|厅|部(?!署|门|分)|委员会")
 
 def _scores(text: str, factor: float = 1.0, strongest: dict[str, float] | None = None) -> dict[str, float]:
     """Weighted keyword count per theme; ``strongest`` collects each theme's heaviest keyword found."""
-    tax = taxonomy()
     scores: dict[str, float] = defaultdict(float)
-    for m in tax.pattern.finditer(text):
-        if m.group() in tax.body_stems and _BODY_AFTER.match(text, m.end()):
-            continue  # (经济发展局, 国防部: the name of a body, not the theme)
-        for theme, weight in tax.weights[m.group()]:
-            scores[theme] += weight * factor
-            if strongest is not None:
-                strongest[theme] = max(strongest.get(theme, 0.0), weight)
+    for theme, seen in evidence(text).items():
+        scores[theme] = seen.score * factor
+        if strongest is not None:
+            strongest[theme] = max(strongest.get(theme, 0.0), seen.strongest)
     return scores
 
 
