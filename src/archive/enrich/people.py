@@ -92,7 +92,8 @@ def candidates(text: str) -> set[str]:
             continue
         if _adverb(m.group("given")) or p.predicate.match(text, m.start("given")):
             continue
-        if (_opens_clause_here(text, m.start()) and _VERB_NEXT.match(text, m.end())) or _titled_whole(text, name):
+        opens = _opens_clause_here(text, m.start()) and _VERB_NEXT.match(text, m.end())
+        if opens or _titled_somewhere(text, name, or_before=True):
             found.add(name)
     # 邀请台湾照顾管理协会张淑慧老师，以实际案例…引导…: an invited lecturer, named before the title
     before_title.update(
@@ -166,17 +167,6 @@ def candidates(text: str) -> set[str]:
 _VERB_NEXT = re.compile("表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢")
 
 
-def _titled_whole(text: str, name: str) -> bool:
-    """``text`` writes ``name`` whole right after a title or right before one (局长颜振标, 颜振标局长)."""
-    p = patterns()
-    at = text.find(name)
-    while at >= 0:
-        if p.titled_before.search(text, max(0, at - 8), at) or p.titles_after.match(text, at + len(name)):
-            return True
-        at = text.find(name, at + 1)
-    return False
-
-
 def _opens_clause_here(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] in CLAUSE_END or text[start - 1].isspace()
 
@@ -185,12 +175,15 @@ def _opens_clause_here(text: str, start: int) -> bool:
 _NOT_NAME_FIRST = frozenset("对以在于向与和及由从把被给将其该这那此大各全本会双我他她")
 
 
-def _titled_somewhere(text: str, name: str) -> bool:
-    """``text`` writes ``name`` right after a title somewhere (外相岩屋毅, 总书记阮富仲)."""
-    titled = patterns().titled_before
+def _titled_somewhere(text: str, name: str, or_before: bool = False) -> bool:
+    """``text`` writes ``name`` right after a title somewhere (外相岩屋毅, 总书记阮富仲), or, ``or_before``, right
+    before one (颜振标局长)."""
+    p = patterns()
     at = text.find(name)
     while at >= 0:
-        if titled.search(text, max(0, at - 8), at):
+        if p.titled_before.search(text, max(0, at - 8), at) or (
+            or_before and p.titles_after.match(text, at + len(name))
+        ):
             return True
         at = text.find(name, at + 1)
     return False

@@ -273,14 +273,14 @@ def theme_pool(full: str, title_end: int, chosen: Iterable[str], section_starts:
     weighted count, density and rank among the article's themes, its heaviest keyword, how many keywords and
     parts of the text (the title, each section) hold it, whether the title names it, and which keywords were
     found."""
-    from archive.enrich.themes import evidence
+    from archive.enrich.themes import evidence, taxonomy
 
     pool = Pool()
     found = evidence(full)
     titled = evidence(full[:title_end])
     ranked = sorted(found, key=lambda theme: -found[theme].score)
     best = found[ranked[0]].score if ranked else 0.0
-    size = max(len(full) - title_end, 200)
+    size = max(len(full) - title_end, taxonomy().short_text)  # (a short text counts as that long, as in themes)
     for rank, theme in enumerate(ranked, start=1):
         seen = found[theme]
         candidate = pool.get(theme)
