@@ -2756,3 +2756,62 @@ def test_a_mayor_who_recommends_hopes_or_says_plainly_speaks() -> None:
     assert art.speakers == ["林志成"]
     art = article("市长林志成期望得标者善用农地，带动地方农业发展。", units=["臺南市政府地政局"], models={})
     assert art.speakers == ["林志成"]
+
+
+def test_a_venue_with_its_address_in_brackets_or_after_a_place_label_is_a_site() -> None:
+    art = article("调查委员订于下周二下午在永华市政中心(台南市安平区永华路2段6号)8楼会议室受理陈情。", models={})
+    assert art.districts == ["安平区"]
+    art = article("财税局将于下月5日办理第二场说明会，地点为中西区南美里活动中心大礼堂。", models={})
+    assert art.districts == ["中西区"]
+    # (an address in brackets after a body's name, with nothing held there, is only where to write)
+    art = article("相关文件请寄至财税局(台南市安平区永华路2段6号)收。", models={})
+    assert art.districts == []
+
+
+def test_a_wider_region_or_a_county_heads_title_places_nothing() -> None:
+    art = article("这场就业博览会是云嘉南区今年规模最大的征才活动，市长黄伟哲到场致意。", models={})
+    assert "南区" not in art.districts
+    art = article("台南市长黄伟哲与金门县长陈福海共同担任陪祭官。", models={})
+    assert art.districts == []
+    # (长 that begins a place's own name is no title: 北区长兴公园)
+    art = article("台南市北区长兴生态公园今日启用，工务局于现场举行启用仪式。", models={})
+    assert art.districts == ["北区"]
+
+
+def test_districts_opening_the_quoted_names_of_works_are_sites() -> None:
+    art = article("水利局今年完成「台南市仁德区中正路周边排水改善工程」，并获颁公共工程优质奖。", models={})
+    assert art.districts == ["仁德区"]
+    # (four or more are a list of awards or of a budget's items; the list stands after a long lead, whose places
+    # would count anyway)
+    lead = "水利局表示，本届公共工程优质奖评选重视施工品质、工地安全与环境维护，评审委员实地查核各工程的品管纪录。"
+    lead *= 5
+    many = "、".join(f"「{d}排水改善工程」" for d in ("东区", "北区", "南区", "安南区"))
+    art = article(f"{lead}\n\n今年获奖的工程包括{many}，共计四件。", models={})
+    assert art.districts == []
+    art = article(f"{lead}\n\n今年获奖的工程为「台南市仁德区中正路周边排水改善工程」。", models={})
+    assert art.districts == ["仁德区"]
+
+
+def test_a_list_of_short_names_closed_by_the_district_suffix_names_each_district() -> None:
+    art = article("台南市电气工会今日至官田、六甲、大内及山上区公所发放爱心物资。", models={})
+    assert set(art.districts) == {"官田区", "六甲区", "大内区", "山上区"}
+    # (a lone short name that is also a common word names no district)
+    art = article("台南市卫生局提醒六甲以上孕妇定期产检。", models={})
+    assert art.districts == []
+
+
+def test_a_district_counted_in_a_tally_is_no_site() -> None:
+    art = article("台南市截至晚间8时，最大累积雨量为楠西区174.5毫米、大内区171毫米。", models={})
+    assert art.districts == []
+
+
+def test_one_given_a_lecturers_role_before_the_name_speaks() -> None:
+    art = article(
+        "讲座吸引百余位家长参加，与会者包括主讲人全国家长协会理事长林国栋、台南市家长联合会理事长陈志明。",
+        title="家长数位知能讲座",
+        models={},
+    )
+    assert "林国栋" in art.speakers
+    assert "陈志明" not in art.speakers
+    art = article("本次研习由教育局副局长王建民开场致词，随后进行分组讨论。", title="廉政研习", models={})
+    assert art.speakers == ["王建民"]

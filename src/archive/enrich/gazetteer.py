@@ -40,12 +40,16 @@ class Jurisdiction:
     id: str
     name: str
     markers: list[str] = field(default_factory=list)
+    # wider regions named with the start of a district's name (云嘉南区: not 南区)
+    regions: list[str] = field(default_factory=list)
     always: bool = False  # its places apply to every article
     # alias -> unit; `global_aliases` are specific enough to match in any article.
     global_aliases: dict[str, Unit] = field(default_factory=dict)
     local_aliases: dict[str, Unit] = field(default_factory=dict)
     # place name (district or town) -> district
     places: dict[str, str] = field(default_factory=dict)
+    # a district's short name, common word or not (六甲 → 六甲区): read only inside a list of places
+    district_short: dict[str, str] = field(default_factory=dict)
     # district -> its party committee (the body a district's report belongs to)
     district_party: dict[str, str] = field(default_factory=dict)
     # 区统计局 -> 统计局: bodies of "the" district, named without it (the article says which district)
@@ -136,6 +140,7 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
         id=jid,
         name=str(head.get("name", jid)),
         markers=list(head.get("markers", [])),
+        regions=[str(name) for name in head.get("regions", [])],
         always=bool(head.get("always", False)),
     )
     result.city_short_names = [str(name) for name in head.get("city_short_names", [])]
@@ -212,6 +217,8 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
         dname = str(district["name"])
         short = str(district.get("short", dname))
         result.places[dname] = dname
+        if 2 <= len(short) < len(dname):
+            result.district_short[short] = dname
         for town in district.get("towns", []):
             result.places.setdefault(str(town), dname)
         for alias in district.get("aliases", []):

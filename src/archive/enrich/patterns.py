@@ -79,6 +79,7 @@ class Patterns:
     lecturer_invited: re.Pattern[str]  # 邀请 earlier in the clause of a name (邀请台湾照顾管理协会|张淑慧)
     lecturer_talk: re.Pattern[str]  # after an invited name: the rest of its list, then a verb of teaching
     lecturer_name: re.Pattern[str]  # a name, its title after it, then such a talk (张淑慧老师，…引导)
+    lecturer_role: re.Pattern[str]  # a lecturer's role before a name, its body and title between (主讲者…理事长|萧东原)
     # 外方领导人高度评价…: the foreign leaders named before speak together
     group_speech: re.Pattern[str]
     periodical: re.Pattern[str]  # 《求是》杂志发表: a periodical (group name, its kind) that publishes
@@ -493,6 +494,9 @@ def patterns() -> Patterns:
         ),
         # (应邀 is one coming at another's invitation: the verb after it tells what they did)
         lecturer_invited=re.compile(f"(?<!应)(?:{_alt(list(lang['lecturer_invite_words']))}){clause}{{0,80}}$"),
+        lecturer_role=re.compile(
+            f"(?:{_alt(list(lang['lecturer_roles_before']))})[为是的]?[^、{CLAUSE_END}]{{0,{int(lang['lecturer_role_reach'])}}}$"
+        ),
         lecturer_talk=re.compile(lecturer_talk),
         # (张淑慧老师，以实际案例…引导: a name before its title is a name when what follows is such a talk)
         lecturer_name=re.compile(f"(?P<name>{name_core})(?=(?:{titles_after}))(?={lecturer_talk})"),

@@ -16,7 +16,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import load
-from archive.enrich.patterns import CLAUSE_END, HAN, SENTENCE_MARK, clause_start, patterns, sentence_start
+from archive.enrich.patterns import (
+    CLAUSE_END,
+    HAN,
+    SENTENCE_MARK,
+    clause_start,
+    patterns,
+    sentence_start,
+)
 from archive.enrich.trie import trie_pattern
 
 
@@ -700,6 +707,12 @@ class PeopleFinder:
             ):
                 roles.add(roles.speakers, chain)
                 continue
+            # 包括主讲者全国家长团体联盟理事长萧东原: the one the programme gives a lecturer's role speaks (not the
+            # next of a list: …萧东原、台南市家长会联合会理事长赖建良)
+            if p.lecturer_role.search(text, clause_start(text, m.start()), m.start()):
+                roles.add(roles.speakers, chain[:1])
+                if len(chain) == 1:
+                    continue
             predicate = p.predicate.match(text, end)
             if predicate is None:
                 # …宣读习近平主席贺信: the letter's writer speaks to the event

@@ -14,9 +14,11 @@ when the model's probability reaches the field's ``add_at``; a value the rules c
 ``drop_at`` (0: never); both thresholds are fitted per field. The city government (台南市政府) is weighed apart,
 by a model of its own over what the whole text says of it: whether the government acts in the reported matter is
 a reading of the whole release more than of one clause. Districts are weighed also by whether a mention is an
-item of a list (安南区、北区及东区). Themes are weighed by how strongly and how widely the text speaks of each:
-its keywords' weighted count, density and share of the strongest theme's, how many keywords and sections hold it,
-whether the title names it, and which keywords were found (never the theme's own name).
+item of a list (安南区、北区及东区), and whether every mention names something else (盐水溪, 金门县长), is counted
+in a tally (楠西区174.5毫米) or is one of a long enumeration (计有8个地点…，包含盐水区…). Themes are weighed by
+how strongly and how widely the text speaks of each: its keywords' weighted count, density and share of the
+strongest theme's, how many keywords and sections hold it, whether the title names it, and which keywords were
+found (never the theme's own name).
 """
 
 from __future__ import annotations
@@ -35,7 +37,16 @@ from typing import Any
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.patterns import clause_start, patterns
 from archive.enrich.trie import Hit
-from archive.enrich.units import UnitMatcher, address_or_branch, government_opens, governments, resolve
+from archive.enrich.units import (
+    UnitMatcher,
+    address_or_branch,
+    government_opens,
+    governments,
+    in_enumeration,
+    names_other,
+    resolve,
+    tally_item,
+)
 
 #: How many mentions of one candidate are read (the first ones; later ones add little and cost time).
 _MENTIONS = 4
@@ -236,14 +247,30 @@ def district_pool(
 ) -> Pool:
     """Every district a place or a body of the text lies in, and where it came from."""
     pool = Pool()
+    plain: set[str] = set()  # districts with a mention that is not the name of something else
+    uncounted: set[str] = set()  # …and with one that is no item of a tally
+    unlisted: set[str] = set()  # …and with one that is no item of a long enumeration
     for hit, unit in m.districts_named(full, hits):
         if unit.district is None or address_or_branch(full, hit.start(), hit.group()):
             continue  # a postal address or a branch's region says nothing of where the event is
         candidate = pool.get(unit.district)
         candidate.mention(hit.start(), hit.end())
+        if not names_other(full, hit, unit):
+            plain.add(unit.district)
+        if unit.kind != "place" or not tally_item(full, hit.end()):
+            uncounted.add(unit.district)
+        if unit.kind != "place" or not in_enumeration(full, hit.start(), hit.end()):
+            unlisted.add(unit.district)
         candidate.tags.add(f"via={unit.kind}")
         if hit.group() == unit.district:
             candidate.tags.add("full_name")
+    for candidate in pool:
+        if candidate.spans and candidate.value not in plain:
+            candidate.tags.add("names_other")  # (盐水溪, 佳里分局, 金门县长: every mention names something else)
+        if candidate.spans and candidate.value not in uncounted:
+            candidate.tags.add("tally")  # (楠西区174.5毫米: every mention is counted)
+        if candidate.spans and candidate.value not in unlisted:
+            candidate.tags.add("enumerated")  # (计有8个地点…，包含盐水区…: every mention is one of many)
     for unit in units:
         if unit.district:
             pool.get(unit.district).tags.add("unit_chosen")

@@ -44,6 +44,7 @@ class UnitMatcher:
     pattern: WordMatcher  # bodies, and the places of the jurisdictions an article is about
     aliases: dict[str, Unit]
     place_district: dict[str, str]
+    listed_district: dict[str, str]  # …and the short names that are common words too, for lists of places
     # county names of every jurisdiction marked `always` (all of China): only read in titles and openings
     counties: WordMatcher
     county_units: dict[str, Unit]
@@ -84,6 +85,7 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
     """One lookup of every global spelling and the local spellings and places of the ``active`` jurisdictions."""
     aliases: dict[str, Unit] = {}
     places: dict[str, str] = {}
+    shorts: dict[str, str] = {}
     counties: dict[str, Unit] = {}
     for j in load().jurisdictions:
         for alias, unit in j.global_aliases.items():
@@ -103,6 +105,8 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
         if j.id in active:
             for alias, unit in j.relative_aliases.items():
                 aliases.setdefault(alias, unit)
+            for short, district in j.district_short.items():
+                shorts.setdefault(short, district)
             for place, district in j.places.items():
                 places.setdefault(place, district)
                 aliases.setdefault(place, Unit(name=place, district=district, jurisdiction=j.id, kind="place"))
@@ -110,6 +114,7 @@ def matcher(active: frozenset[str]) -> UnitMatcher:
         pattern=WordMatcher(aliases),
         aliases=aliases,
         place_district=places,
+        listed_district={**shorts, **places},
         counties=WordMatcher(counties),
         county_units=counties,
         city_before=re.compile(f"(?:{trie_pattern(c for j in load().jurisdictions for c in j.city_short_names)})$"),
@@ -144,8 +149,9 @@ def _region_of_body(text: str, name: str, end: int) -> bool:
 
 @functools.cache
 def _place_words() -> frozenset[str]:
-    """Names that mark a jurisdiction (台南, 南市): a district name read inside one is none."""
-    return frozenset(word for j in load().jurisdictions for word in j.markers)
+    """Names that mark a jurisdiction (台南, 南市) or a wider region (云嘉南): a district name read inside one is
+    none."""
+    return frozenset(word for j in load().jurisdictions for word in (*j.markers, *j.regions))
 
 
 def _inside_place_name(text: str, start: int, name: str) -> bool:
@@ -158,7 +164,7 @@ def _inside_place_name(text: str, start: int, name: str) -> bool:
 
 
 #: …and a short one followed by one of these names a river, a society, a branch or a home (盐水溪, 南区分署).
-_SHORT_NAMES_OTHER = re.compile("溪|学会|分署|分处|荣家")
+_SHORT_NAMES_OTHER = re.compile("溪|水库|学会|分署|分处|荣家")
 
 
 #: A body's numbered term written before its name (十四届, 第十三届).
@@ -1009,7 +1015,7 @@ def _counted_many(text: str, start: int) -> bool:
     return any(int(count.group(1)) >= _MANY_PLACES for count in _COUNTED_PLACES.finditer(text, sentence, start))
 
 
-def _in_enumeration(text: str, start: int, end: int) -> bool:
+def in_enumeration(text: str, start: int, end: int) -> bool:
     """The place at ``start``…``end`` is one of many listed: its clause lists five or more items, more follow
     it than the list names (…、安定区等10区), its sentence counts six or more places before it (计有10个地点), or
     it is the seat of a school in a list of schools."""
@@ -1047,32 +1053,57 @@ def _held_at(text: str, start: int, end: int) -> bool:
 
 #: Before a place, where a person lives (居住东区的林先生, 家住南区): a resident's home, not where the event is.
 _HOME_BEFORE = re.compile(r"(?:居住|住在|家住|住于|定居)(?:在|于)?(?:台南市|本市)?$")
-#: After a place, the title of its head (东区区长陈…, 仁德区里长): a person who accompanies, not a site.
-_HEAD_AFTER = re.compile(r"(?:区长|副区长|主任秘书|主秘|里长)")
+#: After a place, the title of its head (东区区长陈…, 仁德区里长, 金门县长): a person who accompanies, not a site.
+_HEAD_AFTER = re.compile(r"(?:区长|副区长|主任秘书|主秘|里长|县长|副县长|市长|副市长)")
+
+
+def _head_after(text: str, name: str, end: int) -> bool:
+    """The title of the place's head follows it, or 长 and a person's name, written on the full name (将军区长洪…,
+    金门县长陈…; not 北区长兴公园)."""
+    if _HEAD_AFTER.match(text, end) is not None:
+        return True
+    return name[-1] in "区县市" and text.startswith("长", end) and patterns().name.match(text, end + 1) is not None
+
+
+#: After a place, a count of something (楠西区174.5毫米, 柳营区3笔, 永康区16例): an item of a tally, not a site.
+_TALLY_AFTER = re.compile(
+    r"(?:各|共|计|有)?\d[\d,.]*\s*(?:例|笔|件|户|人|名|座|毫米|公厘|公顷|公尺|次|位|家|辆|吨|个|处|场|里|%|％)"
+)
+
+
+def tally_item(text: str, end: int) -> bool:
+    """The place ending at ``end`` is counted (楠西区174.5毫米、大内区171毫米): one item of a tally by place."""
+    return _TALLY_AFTER.match(text, end) is not None
+
+
+def names_other(text: str, hit: Hit, unit: Unit) -> bool:
+    """The place ``hit`` begins the name of something else, or tells of a person: a region (新兴区域), a resident's
+    home (家住南区), its head's title (东区区长), a school or an office named after it (善化高中, unless the event is
+    held there), a river or a society (盐水溪)."""
+    if unit.kind != "place":
+        return False
+    start, end = hit.start(), hit.end()
+    if text.startswith("域", end):
+        return True
+    if _HOME_BEFORE.search(text, max(0, start - 8), start) or _head_after(text, hit.group(), end):
+        return True
+    if _PLACE_NAMES_BODY.match(text, end) and not _held_at(text, start, end):
+        return True
+    return hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, end) is not None
 
 
 def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[str]:
     """Districts of the places (and of the district bodies) ``text`` names; none if more than ``limit``."""
     found: list[str] = []
     for hit, unit in sorted(m.districts_named(text), key=lambda pair: pair[0].start()):
-        if unit.kind == "place" and text.startswith("域", hit.end()):  # 新兴区域 is no 新兴区
-            continue
-        if unit.kind == "place" and (
-            _HOME_BEFORE.search(text, max(0, hit.start() - 8), hit.start()) or _HEAD_AFTER.match(text, hit.end())
-        ):
-            continue
-        # a school or an office named after the place is no site, unless the event is held there (在善化高中举办)
-        named_body = _PLACE_NAMES_BODY.match(text, hit.end())
-        if unit.kind == "place" and named_body and not _held_at(text, hit.start(), hit.end()):
-            continue
-        if unit.kind == "place" and hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, hit.end()):
+        if names_other(text, hit, unit) or (unit.kind == "place" and tally_item(text, hit.end())):
             continue
         if unit.kind == "place" and (
             address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit.start(), hit.end())
         ):
             continue
         if unit.kind == "place" and (
-            _in_enumeration(text, hit.start(), hit.end()) or _crowded(text, hit.start(), m)
+            in_enumeration(text, hit.start(), hit.end()) or _crowded(text, hit.start(), m)
         ):
             continue
         if unit.district and unit.district not in found:
@@ -1096,14 +1127,21 @@ _AT_BEFORE = re.compile(r"(?:于|在|位于|至|赴|前往)(?:台南市|本市)?
 #: A label naming the venue or the site of works shortly before the place (征才地点：新市就服台(台南市新市区…号),
 #: [履约地点(含地区)]台南市-安平区); not the place where bids are opened or documents go.
 _VENUE_BEFORE = re.compile(
-    r"(?:(?:^|[^\[【\u4e00-\u9fff])(?:活动|征才|展览|展出|举办)?地点\s*[:：|]|履约地点\(含地区\)\])[^。；;\n\[【]*$"
+    r"(?:(?:^|[^\[【\u4e00-\u9fff])(?:活动|征才|展览|展出|举办)?地点\s*(?:[:：|]|为|在|是|设[于在])"
+    r"|履约地点\(含地区\)\])[^。；;\n\[【]*$"
 )
+#: …or the venue named after 于/在, its address in brackets (在永华市政中心(台南市安平区永华路2段6号)…).
+_VENUE_ADDRESS = re.compile(r"(?:于|在|假)[\u4e00-\u9fffA-Za-z\d]{2,16}[(（](?:[\u4e00-\u9fff]{2}[市县])?$")
 _VENUE_REACH = 48
 #: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
 #: 新营、盐水、白河、后壁及麻豆等五区: a list of places closed by their count; as many as it names, and few, are the
 #: sites of what is reported (more is a city-wide enumeration).
 _COUNTED_TAIL = re.compile(r"等?(?P<count>[2-5二两三四五])个?(?:行政)?区")
+#: …and any list of short names closed by 区 (官田、六甲、大内及山上区公所): two to five of them.
+_LIST_CLOSE = re.compile("(?<=[\u4e00-\u9fff])区")
+_LEAST_LISTED = 2
+_MOST_LISTED = 5
 _COUNT = {"2": 2, "3": 3, "4": 4, "5": 5, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
@@ -1115,11 +1153,30 @@ _HELD_RIGHT_AFTER = re.compile(
 
 
 def _venue(text: str, start: int, end: int) -> bool:
-    """A label before the place at ``start``…``end`` (征才地点：…), or a verb of holding right after its address,
-    makes it the venue of what is reported."""
+    """A label before the place at ``start``…``end`` (征才地点：…, 地点为…), a venue it is the bracketed address
+    of (在永华市政中心(台南市安平区…)), or a verb of holding right after its address, makes it the venue of what
+    is reported."""
     if _VENUE_BEFORE.search(text, max(0, start - _VENUE_REACH), start) is not None:
         return True
+    if _VENUE_ADDRESS.search(text, max(0, start - 24), start) is not None:
+        return True
     return _HELD_RIGHT_AFTER.match(text, end) is not None
+
+
+#: A quoted name of works or of a plan that opens with a district (「安南区海东D2抽水站新建治理工程」,
+#: 「台南市仁德区中正路…排水改善工程」): the district is where they are done.
+_QUOTE_OPEN = re.compile(r"[「“『《](?:[\u4e00-\u9fff]{2}[市县])?$")
+_WORKS_CLOSE = re.compile(r"[^」”』》\n]{0,40}?(?:工程|计划|计画)(?:[(（][^()（）\n]{0,12}[)）])?[」”』》]")
+
+
+#: More districts than this opening names of works is a list of many (of awards, of a budget's items).
+_MOST_WORKS = 3
+
+
+def _works_named(text: str, start: int, end: int) -> re.Match[str] | None:
+    if _QUOTE_OPEN.search(text, max(0, start - 4), start) is None:
+        return None
+    return _WORKS_CLOSE.match(text, end)
 
 
 def _address_after(text: str, end: int) -> bool:
@@ -1132,16 +1189,17 @@ def _postal(text: str, start: int, end: int) -> bool:
     return _address_after(text, end) and not _venue(text, start, end)
 
 
-def _listed_before(text: str, end: int, m: UnitMatcher) -> list[str]:
-    """The districts of the places listed right before ``end``, read backwards over 、和及与 (新营、盐水及麻豆)."""
+def _listed_before(text: str, end: int, m: UnitMatcher, short: bool = False) -> list[str]:
+    """The districts of the places listed right before ``end``, read backwards over 、和及与 (新营、盐水及麻豆; short
+    names that are common words too count here: 六甲、大内及山上); with ``short``, only lists of short names."""
     places: list[str] = []
     at = end
     while True:
         words = (text[max(0, at - size) : at] for size in (4, 3, 2))
-        word = next((w for w in words if w in m.place_district), None)
-        if word is None:
+        word = next((w for w in words if w in m.listed_district), None)
+        if word is None or (short and m.listed_district[word] == word):
             return []
-        places.insert(0, m.place_district[word])
+        places.insert(0, m.listed_district[word])
         at -= len(word)
         if at == 0 or not _LIST_JOINER.match(text, at - 1):
             return places if len(places) > 1 else []
@@ -1150,9 +1208,11 @@ def _listed_before(text: str, end: int, m: UnitMatcher) -> list[str]:
 
 def sites(text: str, m: UnitMatcher) -> list[str]:
     """Districts where what ``text`` reports takes place: full district names before a road or after 于/在,
-    lists of short names closed by 区 (佳里、七股、西港区), and lists closed by their own count of five or fewer
-    (新营、盐水及麻豆等三区). Not a district named in passing."""
+    opening the quoted name of works (「安南区海东抽水站新建工程」, up to three districts), lists of short names
+    closed by 区 (佳里、七股、西港区), and lists closed by their own count of five or fewer (新营、盐水及麻豆等三区).
+    Not a district named in passing."""
     found: list[str] = []
+    works: set[str] = set()  # districts opening the quoted names of works
     for suffix in m.district_end.finditer(text):
         # the longest full district name of the jurisdictions in play ending here (中西区 before 西区)
         end = suffix.end()
@@ -1173,12 +1233,19 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
             continue  # a school named after a bridge (七股区竹桥国中)
         if not venue and _address_after(text, end):
             continue  # a postal address, unless it is the venue's (活动地点：…(台南市南区夏林路4号))
-        if (not venue and address_or_branch(text, start, name)) or _in_enumeration(text, start, end):
+        if (not venue and address_or_branch(text, start, name)) or in_enumeration(text, start, end):
             continue  # (分别至北区、安南区、安定区等10区: the first of many listed, no site of its own)
+        if tally_item(text, end):
+            continue  # (楠西区174.5毫米: counted, not where what is reported happens)
         at = _AT_BEFORE.search(text, max(0, start - 6), start)
+        if at is None and road is None and not venue and _works_named(text, start, end):
+            works.add(name)
+            continue
         # (the whole sentence is read only for a place that would be a site)
         if (road is not None or at is not None or venue) and name not in found and not _crowded(text, start, m):
             found.append(name)
+    if len(works) <= _MOST_WORKS:
+        found.extend(name for name in sorted(works) if name not in found)
     for listed in _SHORT_LIST.finditer(text):
         names = [short + "区" for short in listed.group(1).split("、") if short] + [listed.group(2) + "区"]
         if all(m.place_district.get(name) == name for name in names):
@@ -1186,6 +1253,11 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
     for tail in _COUNTED_TAIL.finditer(text):
         places = _listed_before(text, tail.start(), m)
         if len(places) == _COUNT[tail.group("count")]:
+            found.extend(place for place in places if place not in found)
+    for close in _LIST_CLOSE.finditer(text):
+        # (short names that are common words too, 六甲 and 大内, are places when a list of places holds them)
+        places = _listed_before(text, close.start(), m, short=True)
+        if _LEAST_LISTED <= len(set(places)) <= _MOST_LISTED:
             found.extend(place for place in places if place not in found)
     return found
 
@@ -1242,7 +1314,7 @@ def county_sites(text: str) -> list[str]:
             continue
         if _COUNTY_NAMES_OTHER.match(text, match.end()) or _MORE_NAMED.match(text, match.end()):
             continue
-        if _in_enumeration(text, match.start(), match.end()):
+        if in_enumeration(text, match.start(), match.end()):
             continue
         if _PAST_YEAR.match(text, sentence_start(text, match.start(), SENTENCE_END)):
             continue  # (2013年11月，习近平总书记到山东曲阜考察: a sentence dated by its year tells of another time)
