@@ -2815,3 +2815,19 @@ def test_one_given_a_lecturers_role_before_the_name_speaks() -> None:
     assert "陈志明" not in art.speakers
     art = article("本次研习由教育局副局长王建民开场致词，随后进行分组讨论。", title="廉政研习", models={})
     assert art.speakers == ["王建民"]
+
+
+def test_a_romanised_name_after_the_name_is_read_past() -> None:
+    art = article(
+        "市府原住民族事务委员会主任委员林美玉Lahuy Takun指出，今年将扩大族语课程。",
+        title="族语课程扩大",
+        models={},
+    )
+    assert art.speakers == ["林美玉"]
+
+
+def test_a_speaker_after_an_adverb_of_besides_and_a_leader_titled_as_convenor() -> None:
+    art = article("民政局局长王志成除感谢各界支持外，亦肯定区公所的努力。", title="活动中心动土", models={})
+    assert art.speakers == ["王志成"]
+    art = article("黑客松2024总召陈怡君表示，今年共有三百位参赛者报名。", title="黑客松开幕", models={})
+    assert art.speakers == ["陈怡君"]

@@ -15,6 +15,8 @@ from archive.enrich.trie import trie_pattern
 HAN = "\u4e00-\u9fff"
 #: Ends a clause: a verb is never looked for across one of these.
 CLAUSE_END = "，,。；;！!？?\n：:"
+#: A name's romanised form written right after it (白惠兰Salau Kaljimuran指出): read past, like a title.
+ROMANISED = r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,3}(?=[\u4e00-\u9fff（(，,])"
 #: What ends a sentence, and a pattern of any one of those marks.
 SENTENCE_END = "。；;！!？?\n"
 SENTENCE_MARK = re.compile(f"[{SENTENCE_END}]")
@@ -186,7 +188,7 @@ def patterns() -> Patterns:
     legislator_titles = _alt(list(lang["legislator_titles"]))
     legislator_verbs = _alt(list(lang["legislator_verbs"]))
     after_name = (
-        f'(?=[、，,。；;：:\\s（(“"]|$|\\d|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|通过|'
+        f'(?=[、，,。；;：:\\s（(“"]|$|\\d|{ROMANISED}|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|通过|'
         f"会谈|会见|会晤|通电话|举行|简报|的(?:工作)?(?:汇报|报告|简报|介绍|说明)|"
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after})|(?:{legislator_verbs}))"
     )

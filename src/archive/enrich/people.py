@@ -19,6 +19,7 @@ from archive.enrich.gazetteer import load
 from archive.enrich.patterns import (
     CLAUSE_END,
     HAN,
+    ROMANISED,
     SENTENCE_MARK,
     clause_start,
     patterns,
@@ -338,6 +339,7 @@ _TITLE_AFTER_BODY_CHAR = "长"
 
 
 #: A sentence that opens with a date of its own year (2019年5月，…): what it tells happened on another day.
+_ROMANISED = re.compile(ROMANISED)
 _YEAR_OPENED = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]")
 
 
@@ -669,6 +671,9 @@ class PeopleFinder:
                     break
                 chain.append(self.forms.get(nxt.group(), nxt.group()))
                 end = nxt.end()
+            romanised = _ROMANISED.match(text, end)
+            if romanised is not None:
+                end = romanised.end()
             consumed = end
             # (学习 or 推动 inside an office's name is no word of following: 数位学习推动办公室主任高志健表示)
             if p.blocked_before.search(text, max(0, m.start() - 16), m.start()) and not _OFFICE_TITLE_BEFORE.search(
