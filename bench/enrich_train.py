@@ -290,16 +290,28 @@ def main(argv: list[str] | None = None) -> int:
         }
         weights = fit(rows[name])
         rounded = {f: round(w, 4) for f, w in sorted(weights.items())}
-        spec[name] = {"add_at": add_at, "drop_at": drop_at, "weights": rounded}
+        spec[name] = {
+            "add_at": add_at,
+            "drop_at": drop_at,
+            "trained_on": report["files"],
+            "items": len(items),
+            "weights": rounded,
+        }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     seconds = time.perf_counter() - began
     print(f"cross-validated by label file; {len(items)} items, {seconds:.1f} s; wrote {args.output}")
     if not args.dry_run:
         if set(args.fields) != set(FIELDS) and args.model.is_file():
-            kept = json.loads(args.model.read_text(encoding="utf-8")).get("fields", {})
-            spec = {**{name: kept[name] for name in FIELDS if name in kept and name not in spec}, **spec}
-        model = {"trained_on": report["files"], "items": len(items), "fields": dict(sorted(spec.items()))}
+            before = json.loads(args.model.read_text(encoding="utf-8"))
+            kept = before.get("fields", {})
+            for name in FIELDS:
+                if name in kept and name not in spec:
+                    # (a model written before fields named their files was fitted as a whole to its own list)
+                    spec[name] = {"trained_on": before.get("trained_on", []), **kept[name]}
+        # (each field names the files it was fitted to, since a field refitted alone may see more than the others)
+        files = sorted({f for field in spec.values() for f in field.get("trained_on", report["files"])})
+        model = {"trained_on": files, "fields": dict(sorted(spec.items()))}
         args.model.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {args.model}")
     return 0

@@ -178,7 +178,16 @@ def test_training_cross_validates_by_file_and_writes_the_model_where_told(tmp_pa
     fitted = json.loads(model.read_text(encoding="utf-8"))
     assert fitted["trained_on"] == ["labels2.jsonl", "labels3.jsonl"]
     spec = fitted["fields"]["speakers"]
+    assert spec["trained_on"] == ["labels2.jsonl", "labels3.jsonl"] and spec["items"] == 60 + 96
     assert FieldModel(weights=spec["weights"], add_at=spec["add_at"], drop_at=spec["drop_at"]).weights
+    # refitting one field to other files keeps the others' weights and says what each field was fitted to
+    again = [*command, str(LABEL_DIR / "labels3.jsonl"), str(LABEL_DIR / "labels4.jsonl"), "--fields", "districts"]
+    done = subprocess.run(again, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    refitted = json.loads(model.read_text(encoding="utf-8"))
+    assert refitted["fields"]["speakers"] == spec
+    assert refitted["fields"]["districts"]["trained_on"] == ["labels3.jsonl", "labels4.jsonl"]
+    assert refitted["trained_on"] == ["labels2.jsonl", "labels3.jsonl", "labels4.jsonl"]
 
 
 def test_districts_listed_are_weighed_as_such_and_may_be_dropped() -> None:
