@@ -1132,6 +1132,7 @@ _VENUE_BEFORE = re.compile(
 )
 #: …or the venue named after 于/在, its address in brackets (在永华市政中心(台南市安平区永华路2段6号)…).
 _VENUE_ADDRESS = re.compile(r"(?:于|在|假)[\u4e00-\u9fffA-Za-z\d]{2,16}[(（](?:[\u4e00-\u9fff]{2}[市县])?$")
+_VENUE_ADDRESS_REACH = 1 + 16 + 1 + 3  # (its longest match: the word, the venue, the bracket, the city)
 _VENUE_REACH = 48
 #: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
@@ -1158,7 +1159,7 @@ def _venue(text: str, start: int, end: int) -> bool:
     is reported."""
     if _VENUE_BEFORE.search(text, max(0, start - _VENUE_REACH), start) is not None:
         return True
-    if _VENUE_ADDRESS.search(text, max(0, start - 24), start) is not None:
+    if _VENUE_ADDRESS.search(text, max(0, start - _VENUE_ADDRESS_REACH), start) is not None:
         return True
     return _HELD_RIGHT_AFTER.match(text, end) is not None
 
