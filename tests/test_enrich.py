@@ -2831,3 +2831,24 @@ def test_a_speaker_after_an_adverb_of_besides_and_a_leader_titled_as_convenor() 
     assert art.speakers == ["王志成"]
     art = article("黑客松2024总召陈怡君表示，今年共有三百位参赛者报名。", title="黑客松开幕", models={})
     assert art.speakers == ["陈怡君"]
+
+
+def test_a_name_with_its_title_inside_after_a_bodys_name_speaks() -> None:
+    art = article("移工宿舍稽查完成。劳工局张局长文彬进一步提醒，雇主应落实健康监测。", title="移工防疫", models={})
+    assert art.speakers == ["张文彬"]
+    # (a family name and a title alone, then the verb: no given name to join)
+    art = article("移工宿舍稽查完成。劳工局张局长表示，雇主应落实健康监测。", title="移工防疫", models={})
+    assert "张表示" not in art.speakers
+
+
+def test_a_head_named_right_after_an_offices_name_that_holds_a_word_of_study_speaks() -> None:
+    art = article("台南市社区学习推广中心林淑惠主任表示，中心将开设更多课程。", title="社区课程", models={})
+    assert art.speakers == ["林淑惠"]
+    # (领会 ends in 会: the leader studied is no speaker here)
+    art = article("与会者深入学习领会习近平总书记关于营商环境的重要论述。", title="座谈会", models={})
+    assert art.speakers == []
+
+
+def test_setting_a_matter_straight_is_speaking() -> None:
+    art = article("交通局长李明哲也于记者会中澄清，该区并未禁止拍摄。", title="交通局说明", models={})
+    assert art.speakers == ["李明哲"]

@@ -100,7 +100,9 @@ def candidates(text: str) -> set[str]:
             continue
         if _adverb(m.group("given")) or p.predicate.match(text, m.start("given")):
             continue
-        opens = _opens_clause_here(text, m.start()) and _VERB_NEXT.match(text, m.end())
+        # (劳工局王局长鑫基表示: a body's name before it opens the clause as well)
+        after_body = m.start() > 0 and text[m.start() - 1] in _BODY_END_BEFORE_NAME
+        opens = (_opens_clause_here(text, m.start()) or after_body) and _VERB_NEXT.match(text, m.end())
         if opens or _titled_somewhere(text, name, or_before=True):
             found.add(name)
     # 邀请台湾照顾管理协会张淑慧老师，以实际案例…引导…: an invited lecturer, named before the title
@@ -172,7 +174,9 @@ def candidates(text: str) -> set[str]:
 
 
 #: A verb of speech right after a name written with its title inside (周理事长志贤吁请).
-_VERB_NEXT = re.compile("表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢")
+_VERB_NEXT = re.compile(
+    "(?:也|亦|则|更|还|并|特别|进一步)?(?:表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢|提醒|补充)"
+)
 
 
 def _opens_clause_here(text: str, start: int) -> bool:
@@ -519,6 +523,8 @@ _INSTRUCTS = re.compile(r"[^。；;！!？?\n，,]{0,30}?[，,]?(?:特别|也|�
 _OFFICE_TITLE_BEFORE = re.compile(
     r"(?:中心|办公室|协会|学会|基金会|[局处所科室会])的?(?:主任|理事长|局长|处长|所长|科长|会长|组长|校长|馆长|院长|主委)$"
 )
+#: The end of an office's name right before a name (…示范中心|钟秀琴主任); not a bare 会, which ends 领会.
+_OFFICE_BEFORE = re.compile(r"(?:中心|办公室|协会|学会|基金会|委员会|[局处所科室])$")
 #: Titles of heads of party, state and government, written after a name that another's speech refers to.
 HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
 #: A title, then 代表 right before a name: that person is represented by the one with the title (副市长代表…市长).
@@ -676,8 +682,13 @@ class PeopleFinder:
                 end = romanised.end()
             consumed = end
             # (学习 or 推动 inside an office's name is no word of following: 数位学习推动办公室主任高志健表示)
-            if p.blocked_before.search(text, max(0, m.start() - 16), m.start()) and not _OFFICE_TITLE_BEFORE.search(
-                text, max(0, m.start() - 8), m.start()
+            # (…学习示范中心钟秀琴主任表示: so too when the office's name ends right before a name with its title)
+            if p.blocked_before.search(text, max(0, m.start() - 16), m.start()) and not (
+                _OFFICE_TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or (
+                    _OFFICE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                    and p.titles_after.match(text, m.end())
+                )
             ):
                 continue
             # 王沪宁表示，…习近平总书记…发表重要讲话: someone named inside what another said
