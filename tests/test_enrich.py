@@ -2839,6 +2839,9 @@ def test_a_name_with_its_title_inside_after_a_bodys_name_speaks() -> None:
     # (a family name and a title alone, then the verb: no given name to join)
     art = article("移工宿舍稽查完成。劳工局张局长表示，雇主应落实健康监测。", title="移工防疫", models={})
     assert "张表示" not in art.speakers
+    # (感谢 before 奖牌 is part of a noun: 回赠 is what the head did, no given name)
+    art = article("消防局李局长回赠感谢奖牌1只，感谢地方士绅的善行义举。", title="捐赠背心", models={})
+    assert art.speakers == []
 
 
 def test_a_head_named_right_after_an_offices_name_that_holds_a_word_of_study_speaks() -> None:

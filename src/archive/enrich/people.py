@@ -175,7 +175,7 @@ def candidates(text: str) -> set[str]:
 
 #: A verb of speech right after a name written with its title inside (周理事长志贤吁请).
 _VERB_NEXT = re.compile(
-    "(?:也|亦|则|更|还|并|特别|进一步)?(?:表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢|提醒|补充)"
+    "(?:也|亦|则|更|还|并|特别|进一步)?(?:表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢(?![状函奖])|提醒|补充)"
 )
 
 
