@@ -2855,3 +2855,14 @@ def test_a_head_named_right_after_an_offices_name_that_holds_a_word_of_study_spe
 def test_setting_a_matter_straight_is_speaking() -> None:
     art = article("交通局长李明哲也于记者会中澄清，该区并未禁止拍摄。", title="交通局说明", models={})
     assert art.speakers == ["李明哲"]
+
+
+def test_shop_and_farm_heads_carers_and_officers_by_rank_are_titled() -> None:
+    text = (
+        "百货公司陈志远店长则表示，将持续支持医护人员。林场吴明哲场长表示，步道已完成整修。"
+        "支援指挥部指挥官王建华少将表示，官兵将全力投入救灾。"
+    )
+    art = article(text, title="各界响应", models={})
+    assert set(art.speakers) == {"陈志远", "吴明哲", "王建华"}
+    art = article("讲座邀请到健康服务中心林淑芬护理师讲授职场健康管理。", title="劳工讲座", models={})
+    assert art.speakers == ["林淑芬"]
