@@ -2866,3 +2866,10 @@ def test_shop_and_farm_heads_carers_and_officers_by_rank_are_titled() -> None:
     assert set(art.speakers) == {"陈志远", "吴明哲", "王建华"}
     art = article("讲座邀请到健康服务中心林淑芬护理师讲授职场健康管理。", title="劳工讲座", models={})
     assert art.speakers == ["林淑芬"]
+
+
+def test_a_titled_name_speaks_after_a_topic_of_for_or_after_a_match() -> None:
+    art = article("博物院张美华副院长现场亲自为媒体介绍两件展品的历史。", title="国宝展", models={})
+    assert art.speakers == ["张美华"]
+    art = article("中华队总教练林志明赛后表示：今天投手表现很好。", title="少棒晋级", models={})
+    assert art.speakers == ["林志明"]

@@ -352,7 +352,7 @@ def patterns() -> Patterns:
             # 何志敏常委代表民进中央发言: speaking for a body
             # (许引弦处长及郑明昌理事担任讲座: other titled names may stand between the title and the verb)
             f"(?P<name>{name_core})(?:{titles_after})"
-            f"(?=(?:(?:[、及和与]|以及){name_core}(?:{titles_after}))*(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|{legislator_verbs}|就|在|于|受|对|代表{clause}{{2,16}}?(?:{speech_full})))"
+            f"(?=(?:(?:[、及和与]|以及){name_core}(?:{titles_after}))*(?:{DATE})?(?:{adverbs})*(?:{speech_full}|{attend}|{legislator_verbs}|就|在|于|受|对|代表{clause}{{2,16}}?(?:{speech_full})|(?:为|针对){clause}{{1,16}}?(?:{speech_full})))"
         ),
         attend_list=_list_pattern(
             f"(?:(?:{_alt(list(lang['attendance_list_heads']))})"
