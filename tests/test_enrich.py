@@ -2873,3 +2873,11 @@ def test_a_titled_name_speaks_after_a_topic_of_for_or_after_a_match() -> None:
     assert art.speakers == ["张美华"]
     art = article("中华队总教练林志明赛后表示：今天投手表现很好。", title="少棒晋级", models={})
     assert art.speakers == ["林志明"]
+
+
+def test_a_name_with_its_title_inside_is_ended_by_a_list_mark_or_a_phrase_of_the_event() -> None:
+    art = article("检讨会邀请民政局吴副局长志明以「从机关首长角度看廉政」为题分享经验。", title="政风检讨会", models={})
+    assert art.speakers == ["吴志明"]
+    # (a family name ending a word before the title is no family name: 俄罗斯总统普京)
+    art = article("俄罗斯总统普京、哈萨克斯坦总统托卡耶夫出席会议。", title="论坛", models={})
+    assert "斯普京" not in art.speakers + art.attendees

@@ -103,7 +103,16 @@ def candidates(text: str) -> set[str]:
         # (劳工局王局长鑫基表示: a body's name before it opens the clause as well)
         after_body = m.start() > 0 and text[m.start() - 1] in _BODY_END_BEFORE_NAME
         opens = (_opens_clause_here(text, m.start()) or after_body) and _VERB_NEXT.match(text, m.end())
-        if opens or _titled_somewhere(text, name, or_before=True):
+        # (林委员国明、叶委员宜津两位监察委员, 由叶副市长泽山担任主祭官: a list mark or a phrase of the event
+        # after the given name ends it)
+        # (not after a word the family name ends, 俄罗斯总统普京; nor a verb of teaching, 李老师授课，)
+        ended = (
+            _SPLIT_NAME_END.match(text, m.end())
+            and not _SPLIT_NAME_END.match(text, m.start("given"))
+            and (_opens_clause_here(text, m.start()) or after_body or text[m.start() - 1] in _LIST_OPENERS)
+            and m.group("given") not in _lecturer_verbs()
+        )
+        if opens or ended or _titled_somewhere(text, name, or_before=True):
             found.add(name)
     # 邀请台湾照顾管理协会张淑慧老师，以实际案例…引导…: an invited lecturer, named before the title
     before_title.update(
@@ -173,6 +182,8 @@ def candidates(text: str) -> set[str]:
     }
 
 
+#: What may follow a name written with its title inside, ending it (林委员国明、…, 叶副市长泽山担任主祭官).
+_SPLIT_NAME_END = re.compile("[、，,。；;：:]|及|与|和|担任|率领|率队|出席|亲自|以「|以“")
 #: A verb of speech right after a name written with its title inside (周理事长志贤吁请).
 _VERB_NEXT = re.compile(
     "(?:也|亦|则|更|还|并|特别|进一步)?(?:表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢(?![状函奖])|提醒|补充)"
@@ -204,6 +215,11 @@ def _titled_somewhere(text: str, name: str, or_before: bool = False) -> bool:
 @functools.cache
 def _not_names() -> frozenset[str]:
     return frozenset(str(word) for word in load().language.get("not_names", []))
+
+
+@functools.cache
+def _lecturer_verbs() -> frozenset[str]:
+    return frozenset(str(word) for word in load().language.get("lecturer_verbs", []))
 
 
 @functools.cache
