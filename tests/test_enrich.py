@@ -747,7 +747,10 @@ def test_the_latest_figures_of_a_body_and_its_commanders_word() -> None:
         "住房城乡建设部最新数据显示，城市人均综合用水量持续下降。",
         "乌克兰武装部队总司令瑟尔斯基今天宣布，乌军从阿夫杰耶夫卡撤出。",
         "中央军委主席习近平签署命令。",
+        models={},
     )
+    # (by rule alone, a chairman's signed order makes no unit of the body he chairs; the labels count it as one,
+    # and that is left to the model)
     assert art.units == ["住房城乡建设部", "乌克兰武装部队"]
 
 
@@ -2084,7 +2087,9 @@ def test_places_after_a_count_of_six_or_more_are_a_list() -> None:
         "台南市卫生局今日计有8个地点提供疫苗免预约接种服务，包含盐水区武庙宴会厅、东区龙山活动中心，"
         "以及后壁、麻豆、六甲、大内、山上、新化等区卫生所。",
         title="疫苗免预约接种地点公布",
+        models={},
     )
+    # (the rules make no site of a counted list; whether the first place of a list is one is the model's call)
     assert art.districts == []
 
 
@@ -2881,3 +2886,10 @@ def test_a_name_with_its_title_inside_is_ended_by_a_list_mark_or_a_phrase_of_the
     # (a family name ending a word before the title is no family name: 俄罗斯总统普京)
     art = article("俄罗斯总统普京、哈萨克斯坦总统托卡耶夫出席会议。", title="论坛", models={})
     assert "斯普京" not in art.speakers + art.attendees
+
+
+def test_who_officiates_a_rite_or_a_handover_of_office_presides() -> None:
+    art = article("秋祭典礼今日举行，由副市长王文华担任主祭官，各区公所人员担任陪祭。", title="秋祭典礼", models={})
+    assert art.speakers == ["王文华"]
+    art = article("区长交接典礼由民政局局长林志忠担任监交人，现场气氛庄严。", title="区长交接", models={})
+    assert art.speakers == ["林志忠"]
