@@ -2893,3 +2893,8 @@ def test_who_officiates_a_rite_or_a_handover_of_office_presides() -> None:
     assert art.speakers == ["王文华"]
     art = article("区长交接典礼由民政局局长林志忠担任监交人，现场气氛庄严。", title="区长交接", models={})
     assert art.speakers == ["林志忠"]
+
+
+def test_a_name_with_its_title_inside_after_a_place_speaks() -> None:
+    art = article("为确保移工健康，台南市林市长志明指示所有宿舍加强稽查。", title="移工防疫", models={})
+    assert art.speakers == ["林志明"]

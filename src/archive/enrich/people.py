@@ -100,8 +100,8 @@ def candidates(text: str) -> set[str]:
             continue
         if _adverb(m.group("given")) or p.predicate.match(text, m.start("given")):
             continue
-        # (劳工局王局长鑫基表示: a body's name before it opens the clause as well)
-        after_body = m.start() > 0 and text[m.start() - 1] in _BODY_END_BEFORE_NAME
+        # (劳工局王局长鑫基表示, 台南市黄市长伟哲指示: a body's or a place's name before it opens the clause as well)
+        after_body = m.start() > 0 and text[m.start() - 1] in _BODY_END_BEFORE_NAME + _PLACE_END_BEFORE_NAME
         opens = (_opens_clause_here(text, m.start()) or after_body) and _VERB_NEXT.match(text, m.end())
         # (林委员国明、叶委员宜津两位监察委员, 由叶副市长泽山担任主祭官: a list mark or a phrase of the event
         # after the given name ends it)
@@ -182,6 +182,8 @@ def candidates(text: str) -> set[str]:
     }
 
 
+#: The last character of a place right before a name written with its title inside (台南市|黄市长伟哲指示).
+_PLACE_END_BEFORE_NAME = "市县"
 #: What may follow a name written with its title inside, ending it (林委员国明、…, 叶副市长泽山担任主祭官).
 _SPLIT_NAME_END = re.compile("[、，,。；;：:]|及|与|和|担任|率领|率队|出席|亲自|以「|以“")
 #: A verb of speech right after a name written with its title inside (周理事长志贤吁请).
