@@ -2898,3 +2898,8 @@ def test_who_officiates_a_rite_or_a_handover_of_office_presides() -> None:
 def test_a_name_with_its_title_inside_after_a_place_speaks() -> None:
     art = article("为确保移工健康，台南市林市长志明指示所有宿舍加强稽查。", title="移工防疫", models={})
     assert art.speakers == ["林志明"]
+
+
+def test_a_foreign_leader_who_appraises_then_speaks() -> None:
+    art = article("埃及总统塞西高度赞赏埃中关系，表示埃及愿同中方深化合作。", title="多国领导人致贺", models={})
+    assert art.speakers == ["塞西"]

@@ -335,7 +335,8 @@ def patterns() -> Patterns:
             # name ends before 时)
             f"(?P<name>{foreign_char}{{2,8}}?)(?<![州省市县时])(?!{titles_after})"
             f"(?=(?:{DATE})?(?:{adverbs})*{setting}?(?:{adverbs})*"
-            f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|同|对|和|与|及|等|[，,、。；;]|$))"
+            # (埃及总统塞西高度赞赏…，表示: an appraisal, then what was said)
+            f"(?:{speech_full}|{attend}|举行|会见|会谈|访华|访问|抵达|一行|率领|通电话|高度赞赏|赞赏|同|对|和|与|及|等|[，,、。；;]|$))"
         ),
         titled_foreign=re.compile(
             f"(?:{any_title})(?P<name>[{translit}·]{{3,8}}?)(?=(?:{DATE})?(?:{adverbs})*(?:{speech_full}))"
