@@ -2903,3 +2903,13 @@ def test_a_name_with_its_title_inside_after_a_place_speaks() -> None:
 def test_a_foreign_leader_who_appraises_then_speaks() -> None:
     art = article("埃及总统塞西高度赞赏埃中关系，表示埃及愿同中方深化合作。", title="多国领导人致贺", models={})
     assert art.speakers == ["塞西"]
+
+
+def test_a_name_described_by_a_phrase_of_de_speaks() -> None:
+    art = article("本次获颁志工金质奖的林秀美表示，服务让她更快乐。", title="绩优志工表扬", models={})
+    assert art.speakers == ["林秀美"]
+    # (a word of kinship, or 说 ending a word: no name)
+    art = article(
+        "参加旅行的陈阿嬷表示，很久没有出门了。导览员介绍保生大帝的信仰传说，并介绍中药铺。", title="轻旅行", models={}
+    )
+    assert art.speakers == []

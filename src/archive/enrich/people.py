@@ -141,6 +141,14 @@ def candidates(text: str) -> set[str]:
         glued = _glued_name(text, m.start())
         if glued and len(glued) == 3 and glued[-1] not in _ADVERB_ENDS:
             found.add(glued)  # (国防部方面也表示: 方面 and an adverb, no name)
+    # 获颁志工金质奖的郭淑惠表示，…: …or by a phrase of 的 that describes the person (not one called by a word of
+    # kinship, 的陈阿嬷表示; nor 说 ending a word, 的信仰传说，)
+    for m in _SAYS.finditer(text):
+        start = m.start() - 3
+        name = text[start : m.start()]
+        described = start >= 1 and text[start - 1] == "的" and m.group()[0] != "说"
+        if described and p.name.fullmatch(name) and not any(name.endswith(word) for word in _KIN_WORDS):
+            found.add(name)
     for m in p.bare_foreign.finditer(text):
         # …and so does a foreign one, unless it is (the start of) a body's or a country's name (乌克兰表示), or a
         # word that stands between a name and its verb (特别指出)
@@ -245,6 +253,8 @@ def _names_ending_at(text: str, at: int, longest: int = 4) -> Iterator[tuple[int
             yield at - size, text[at - size : at]
 
 
+#: Words of kinship that make a name of a family name (陈阿嬷, 庄爸爸).
+_KIN_WORDS = ("阿嬷", "阿公", "阿伯", "阿姨", "爸爸", "妈妈", "奶奶", "爷爷", "婆婆", "伯伯", "叔叔")
 #: What someone says, opening with its verb (表示，…).
 _SAYS = re.compile("(?:表示|指出|强调|说)[，,：:]")
 _ADVERB_ENDS = frozenset("也还又都就才再亦均则")
