@@ -1134,7 +1134,9 @@ _VENUE_BEFORE = re.compile(
 _VENUE_ADDRESS = re.compile(r"(?:于|在|假)[\u4e00-\u9fffA-Za-z\d]{2,16}[(（](?:[\u4e00-\u9fff]{2}[市县])?$")
 _VENUE_ADDRESS_REACH = 1 + 16 + 1 + 3  # (its longest match: the word, the venue, the bracket, the city)
 _VENUE_REACH = 48
-#: 佳里、七股、西港区: short names in a list ending in the full name of the last one.
+#: 佳里、七股、西港区: short names in a list ending in the full name of the last one, however many (the labels make
+#: sites of all six in 置于佳里、七股、西港、学甲、将军、北门区逾50处据点); only short names that are no common
+#: words, unlike the bounded lists closed by 区 below, which take 六甲 and 大内 too.
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、)+)([\u4e00-\u9fff]{2})区")
 #: 新营、盐水、白河、后壁及麻豆等五区: a list of places closed by their count; as many as it names, and few, are the
 #: sites of what is reported (more is a city-wide enumeration).
