@@ -84,7 +84,7 @@ def test_enrich_puts_an_added_value_in_the_sections_that_mention_it() -> None:
 
 def test_a_name_after_a_word_no_rule_reads_as_a_title_is_weighed() -> None:
     paragraphs = (
-        "億載國小六年級的林予喬表示，平常喜歡看書。",  # no title before the name
+        "億載國小六年級學童林予喬表示，平常喜歡看書。",  # no title before the name (nor a phrase of 的, a rule's)
         "林業局表示，將持續宣導。",  # a body, not a family name and two characters
     )
     found = candidates_of(article(*paragraphs))
