@@ -2913,3 +2913,16 @@ def test_a_name_described_by_a_phrase_of_de_speaks() -> None:
         "参加旅行的陈阿嬷表示，很久没有出门了。导览员介绍保生大帝的信仰传说，并介绍中药铺。", title="轻旅行", models={}
     )
     assert art.speakers == []
+
+
+def test_names_read_whole_around_titles_and_verbs() -> None:
+    # (市长黄伟哲特地…: 哲特地 is no adverb of 地 after a name 黄伟)
+    art = article("今日设置施打站，台南市长黄伟哲特地前来视察。黄伟哲表示，场域很好。", title="施打站登场")
+    assert art.speakers == ["黄伟哲"]
+    # (责成林副秘书长: 成林 is no name; 林副秘书长荣川 is 林荣川, and 荣川 no name of its own)
+    art = article(
+        "市长对疫情高度关切，责成林副秘书长指示各局处善尽权责。小组今日由林副秘书长荣川主持，邀集各局处与会。",
+        title="防治小组成立",
+        models={},
+    )
+    assert art.speakers == ["林荣川"]

@@ -70,6 +70,8 @@ def candidates(text: str) -> set[str]:
             _PREPOSITION_BEFORE.match(m.group("name"))
             and (m.start() == 0 or text[m.start() - 1] in CLAUSE_END or m.group("name")[1:] in long_ok)
         )
+        # (责成林副秘书长指示: the "family name" ends the verb before it)
+        and text[max(0, m.start() - 1) : m.start() + 1] not in _VERBS_ENDING_IN_A_SURNAME
     }
     found.update(m.group("name") for m in p.role_name.finditer(text))
     for m in p.title_name.finditer(text):
@@ -94,6 +96,7 @@ def candidates(text: str) -> set[str]:
     # 周理事长志贤吁请…, 颜局长振标表示: the title written inside the name, a formal style; a name when it opens its
     # clause and a verb of speech follows, or when the text also writes it whole with a title (局长颜振标)
     # (主任委员黄明: the "family name" ends a title before it, 任; 黄市长特别指示: an adverb, not a given name)
+    given_at: set[int] = set()
     for m in p.split_name.finditer(text):
         name = m.group("surname") + m.group("given")
         if p.titled_before.search(text, max(0, m.start() - 8), m.start() + 1):
@@ -102,18 +105,20 @@ def candidates(text: str) -> set[str]:
             continue
         # (劳工局王局长鑫基表示, 台南市黄市长伟哲指示: a body's or a place's name before it opens the clause as well)
         after_body = m.start() > 0 and text[m.start() - 1] in _BODY_END_BEFORE_NAME + _PLACE_END_BEFORE_NAME
-        opens = (_opens_clause_here(text, m.start()) or after_body) and _VERB_NEXT.match(text, m.end())
+        led = m.start() > 0 and text[m.start() - 1] in _LIST_OPENERS  # (由林副秘书长荣川主持)
+        opens = (_opens_clause_here(text, m.start()) or after_body or led) and _VERB_NEXT.match(text, m.end())
         # (林委员国明、叶委员宜津两位监察委员, 由叶副市长泽山担任主祭官: a list mark or a phrase of the event
         # after the given name ends it)
         # (not after a word the family name ends, 俄罗斯总统普京; nor a verb of teaching, 李老师授课，)
         ended = (
             _SPLIT_NAME_END.match(text, m.end())
             and not _SPLIT_NAME_END.match(text, m.start("given"))
-            and (_opens_clause_here(text, m.start()) or after_body or text[m.start() - 1] in _LIST_OPENERS)
+            and (_opens_clause_here(text, m.start()) or after_body or led)
             and m.group("given") not in _lecturer_verbs()
         )
         if opens or ended or _titled_somewhere(text, name, or_before=True):
             found.add(name)
+            given_at.add(m.start("given"))  # (林副秘书长荣川主持: 荣川 after the title is no name of its own)
     # 邀请台湾照顾管理协会张淑慧老师，以实际案例…引导…: an invited lecturer, named before the title
     before_title.update(
         m.group("name")
@@ -187,7 +192,34 @@ def candidates(text: str) -> set[str]:
         and not p.title_end.search(name, 1)  # 高级代表 (希腊总理高级代表): a word ending in a title is none
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
         and not any(_known_and_more(name, person) for person in known_here)
+        and not _only_inside_longer(name, found, text)
+        and not _given_only(name, given_at, text)
     }
+
+
+def _spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    start = text.find(word)
+    while start >= 0:
+        yield start, start + len(word)
+        start = text.find(word, start + 1)
+
+
+def _given_only(name: str, given_at: set[int], text: str) -> bool:
+    """荣川 of 林副秘书长荣川: a name the text writes only as the given name after a title written inside a name."""
+    starts = [start for start, _ in _spans(text, name)]
+    return bool(starts) and all(start in given_at for start in starts)
+
+
+def _only_inside_longer(name: str, found: set[str], text: str) -> bool:
+    """黄伟 beside 黄伟哲 (市长黄伟哲特地…, where 哲特地 reads like an adverb of 地): a two-character name the text
+    writes only as the start of a three-character one found with a title."""
+    return len(name) == 2 and any(
+        len(other) == 3
+        and other.startswith(name)
+        and text.count(other) == text.count(name)
+        and _titled_somewhere(text, other, or_before=True)
+        for other in found
+    )
 
 
 #: The last character of a place right before a name written with its title inside (台南市|黄市长伟哲指示).
@@ -196,7 +228,7 @@ _PLACE_END_BEFORE_NAME = "市县"
 _SPLIT_NAME_END = re.compile("[、，,。；;：:]|及|与|和|担任|率领|率队|出席|亲自|以「|以“")
 #: A verb of speech right after a name written with its title inside (周理事长志贤吁请).
 _VERB_NEXT = re.compile(
-    "(?:也|亦|则|更|还|并|特别|进一步)?(?:表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢(?![状函奖])|提醒|补充)"
+    "(?:也|亦|则|更|还|并|特别|进一步)?(?:表示|指出|强调|说明|吁请|呼吁|指示|致词|致辞|期勉|感谢(?![状函奖])|提醒|补充|主持)"
 )
 
 
@@ -253,6 +285,8 @@ def _names_ending_at(text: str, at: int, longest: int = 4) -> Iterator[tuple[int
             yield at - size, text[at - size : at]
 
 
+#: Verbs that take a person and end in a character that is also a family name (责成林副秘书长…).
+_VERBS_ENDING_IN_A_SURNAME = frozenset({"责成", "促成", "赞成", "组成"})
 #: Words of kinship that make a name of a family name (陈阿嬷, 庄爸爸).
 _KIN_WORDS = ("阿嬷", "阿公", "阿伯", "阿姨", "爸爸", "妈妈", "奶奶", "爷爷", "婆婆", "伯伯", "叔叔")
 #: What someone says, opening with its verb (表示，…).
