@@ -2926,3 +2926,8 @@ def test_names_read_whole_around_titles_and_verbs() -> None:
         models={},
     )
     assert art.speakers == ["林荣川"]
+
+
+def test_a_section_of_an_office_ends_no_name() -> None:
+    art = article("接著由人文课高课长分享参与式预算的办理经验。", title="参与式预算交流", models={})
+    assert "文课高" not in art.speakers
