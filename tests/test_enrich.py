@@ -2931,3 +2931,15 @@ def test_names_read_whole_around_titles_and_verbs() -> None:
 def test_a_section_of_an_office_ends_no_name() -> None:
     art = article("接著由人文课高课长分享参与式预算的办理经验。", title="参与式预算交流", models={})
     assert "文课高" not in art.speakers
+
+
+def test_a_place_opening_the_short_name_of_a_body_named_in_full_is_no_district() -> None:
+    text = (
+        "会中邀请卫生福利部疾病管制署南区管制中心专家列席。南区管制中心亦针对本市港埠监测进行报告。"
+        "台南市政府卫生局表示，民众须防范汉他病毒。"
+    )
+    art = article(text, title="汉他病毒防治小组", models={})
+    assert "南区" not in art.districts
+    # (the district itself, named on its own, still counts)
+    art = article("台南市政府今日在南区举办防疫宣导，卫生局表示将持续加强。", title="防疫宣导", models={})
+    assert art.districts == ["南区"]

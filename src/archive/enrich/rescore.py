@@ -40,11 +40,13 @@ from archive.enrich.trie import Hit
 from archive.enrich.units import (
     UnitMatcher,
     address_or_branch,
+    bodies_named,
     government_opens,
     governments,
     in_enumeration,
     names_other,
     resolve,
+    short_of_body,
     tally_item,
 )
 
@@ -250,12 +252,16 @@ def district_pool(
     plain: set[str] = set()  # districts with a mention that is not the name of something else
     uncounted: set[str] = set()  # …and with one that is no item of a tally
     unlisted: set[str] = set()  # …and with one that is no item of a long enumeration
+    bodies = bodies_named(m, hits)
     for hit, unit in m.districts_named(full, hits):
         if unit.district is None or address_or_branch(full, hit.start(), hit.group()):
             continue  # a postal address or a branch's region says nothing of where the event is
         candidate = pool.get(unit.district)
         candidate.mention(hit.start(), hit.end())
-        if not names_other(full, hit, unit):
+        # (南区管制中心 after 疾病管制署南区管制中心: the short name of a body named in full)
+        if not names_other(full, hit, unit) and not (
+            unit.kind == "place" and short_of_body(full, hit.start(), hit.group(), bodies)
+        ):
             plain.add(unit.district)
         if unit.kind != "place" or not tally_item(full, hit.end()):
             uncounted.add(unit.district)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from archive.enrich.gazetteer import PROVINCE_END, Unit, load
@@ -1092,11 +1092,29 @@ def names_other(text: str, hit: Hit, unit: Unit) -> bool:
     return hit.group() != unit.district and _SHORT_NAMES_OTHER.match(text, end) is not None
 
 
+def bodies_named(m: UnitMatcher, hits: Iterable[Hit]) -> set[str]:
+    """The names (as written) of the bodies among ``hits``."""
+    return {hit.group() for hit in hits if m.aliases[hit.group()].kind != "place"}
+
+
+def short_of_body(text: str, start: int, place: str, bodies: set[str]) -> bool:
+    """南区管制中心 once the text has named 疾病管制署南区管制中心: the place begins the short form of a body the text
+    names in full, with the place inside its name."""
+    for body in bodies:
+        at = body.find(place, 1)
+        if at > 0 and len(body) - at > len(place) and text.startswith(body[at:], start):
+            return True
+    return False
+
+
 def places_named(text: str, m: UnitMatcher, limit: int | None = None) -> list[str]:
     """Districts of the places (and of the district bodies) ``text`` names; none if more than ``limit``."""
     found: list[str] = []
+    bodies = bodies_named(m, m.pattern.finditer(text))
     for hit, unit in sorted(m.districts_named(text), key=lambda pair: pair[0].start()):
         if names_other(text, hit, unit) or (unit.kind == "place" and tally_item(text, hit.end())):
+            continue
+        if unit.kind == "place" and short_of_body(text, hit.start(), hit.group(), bodies):
             continue
         if unit.kind == "place" and (
             address_or_branch(text, hit.start(), hit.group()) or _postal(text, hit.start(), hit.end())
