@@ -197,16 +197,17 @@ def candidates(text: str) -> set[str]:
     }
 
 
-def _spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` writes ``word``, one mention after another."""
     start = text.find(word)
     while start >= 0:
         yield start, start + len(word)
-        start = text.find(word, start + 1)
+        start = text.find(word, start + len(word))
 
 
 def _given_only(name: str, given_at: set[int], text: str) -> bool:
     """荣川 of 林副秘书长荣川: a name the text writes only as the given name after a title written inside a name."""
-    starts = [start for start, _ in _spans(text, name)]
+    starts = [start for start, _ in occurrences(text, name)]
     return bool(starts) and all(start in given_at for start in starts)
 
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from archive.enrich.gazetteer import Unit, load
 from archive.enrich.patterns import clause_start, patterns
+from archive.enrich.people import occurrences
 from archive.enrich.trie import Hit
 from archive.enrich.units import (
     UnitMatcher,
@@ -92,13 +93,6 @@ class Pool:
         return iter(self.by_value.values())
 
 
-def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    start = text.find(word)
-    while start >= 0:
-        yield start, start + len(word)
-        start = text.find(word, start + len(word))
-
-
 def people_pool(
     full: str, names: Iterable[str], forms: dict[str, str], chosen: Iterable[str], loose: dict[str, str]
 ) -> Pool:
@@ -111,7 +105,7 @@ def people_pool(
     for name in sorted((set(names) - set(forms)) | set(forms.values())):
         candidate = pool.get(name)
         for spelling in [name, *spellings.get(name, [])]:
-            for start, end in _occurrences(full, spelling):
+            for start, end in occurrences(full, spelling):
                 candidate.mention(start, end)
         candidate.tags.add(f"len={min(len(name), 5)}")
         if "·" in name:
@@ -119,7 +113,7 @@ def people_pool(
     for name, how in loose.items():
         candidate = pool.get(name)
         candidate.tags |= {"loose", f"loose={how}", f"len={min(len(name), 5)}"}
-        for start, end in _occurrences(full, name):
+        for start, end in occurrences(full, name):
             candidate.mention(start, end)
     for name in chosen:
         pool.get(name).tags.add("rule")
@@ -210,7 +204,7 @@ def government_pool(
         government = in_play.pop()
         candidate = pool.get(government)
         for word in patterns().government_self:
-            for start, end in _occurrences(full, word):
+            for start, end in occurrences(full, word):
                 mentioned(candidate, start, end, "self")  # 本府: a notice's own words
         for unit in issuers:
             if unit.name == government:
