@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Ninety-five label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels94.jsonl`` (further
+Ninety-seven label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels96.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -121,6 +121,8 @@ LABEL_FILES = {
     "labels92.jsonl": {"cctv": 16, "tainan": 80},
     "labels93.jsonl": {"cctv": 16, "tainan": 80},
     "labels94.jsonl": {"cctv": 16, "tainan": 80},
+    "labels95.jsonl": {"cctv": 16, "tainan": 80},
+    "labels96.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
