@@ -2934,6 +2934,18 @@ def test_names_read_whole_around_titles_and_verbs() -> None:
     assert art.speakers == ["林荣川"]
 
 
+def test_a_title_or_a_word_ending_in_a_family_name_is_no_name() -> None:
+    # (东盟公司黄董事长表示: 司黄 ends 公司, and 董事长 is a title, not 董 and a given name)
+    art = article(
+        "劳工局促成东盟公司与工会签订团体协约，东盟公司黄董事长表示，公司未雇用移工。局长王鑫基表示，将持续辅导。",
+        title="保障劳工协商权",
+        models={},
+    )
+    assert art.speakers == ["王鑫基"]
+    art = article("公司的董事长表示，将照顾员工。", title="劳资会议", models={})
+    assert art.speakers == []
+
+
 def test_a_section_of_an_office_ends_no_name() -> None:
     art = article("接著由人文课高课长分享参与式预算的办理经验。", title="参与式预算交流", models={})
     assert "文课高" not in art.speakers

@@ -70,8 +70,8 @@ def candidates(text: str) -> set[str]:
             _PREPOSITION_BEFORE.match(m.group("name"))
             and (m.start() == 0 or text[m.start() - 1] in CLAUSE_END or m.group("name")[1:] in long_ok)
         )
-        # (责成林副秘书长指示: the "family name" ends the verb before it)
-        and text[max(0, m.start() - 1) : m.start() + 1] not in _VERBS_ENDING_IN_A_SURNAME
+        # (责成林副秘书长指示, 东盟公司黄董事长: the "family name" ends the word before it)
+        and text[max(0, m.start() - 1) : m.start() + 1] not in _WORDS_ENDING_IN_A_SURNAME
     }
     found.update(m.group("name") for m in p.role_name.finditer(text))
     for m in p.title_name.finditer(text):
@@ -189,7 +189,7 @@ def candidates(text: str) -> set[str]:
         and not _body_word(name, text)
         and not _inside_countries(name, text, countries_here)
         and not _title_start(name)
-        and not p.title_end.search(name, 1)  # 高级代表 (希腊总理高级代表): a word ending in a title is none
+        and not p.title_end.search(name)  # 高级代表 (希腊总理高级代表), 董事长: a word ending in a title is none
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
         and not any(_known_and_more(name, person) for person in known_here)
         and not _only_inside_longer(name, found, text)
@@ -287,7 +287,7 @@ def _names_ending_at(text: str, at: int, longest: int = 4) -> Iterator[tuple[int
 
 
 #: Verbs that take a person and end in a character that is also a family name (责成林副秘书长…).
-_VERBS_ENDING_IN_A_SURNAME = frozenset({"责成", "促成", "赞成", "组成"})
+_WORDS_ENDING_IN_A_SURNAME = frozenset({"责成", "促成", "赞成", "组成", "公司", "上司", "官司"})
 #: Words of kinship that make a name of a family name (陈阿嬷, 庄爸爸).
 _KIN_WORDS = ("阿嬷", "阿公", "阿伯", "阿姨", "爸爸", "妈妈", "奶奶", "爷爷", "婆婆", "伯伯", "叔叔")
 #: What someone says, opening with its verb (表示，…).
