@@ -1253,6 +1253,16 @@ def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
     assert not any("配合" in unit or "陈良" in unit for unit in art.units)
 
 
+def test_a_local_body_of_any_name_dated_at_the_start_of_its_act() -> None:
+    art = article(
+        "周大观文教基金会今(3)日在台南市政府举办抗癌圆梦助学金颁奖典礼，共有9位抗癌勇士获奖。",
+        "祀典大天后宫今(20)日举行秋祭释奠大典，由市长主祭。",
+        "据统计，文教基金会补助学生200人。",
+    )
+    assert {"周大观文教基金会", "祀典大天后宫"} <= set(art.units)
+    assert not any(unit.startswith("据") or unit == "文教基金会" for unit in art.units)
+
+
 def test_hosts_and_issuers_listed_with_bodies_the_gazetteer_lacks() -> None:
     art = article(
         "本届论坛由世界顶尖科学家协会、中国科学技术协会主办。",

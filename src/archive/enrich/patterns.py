@@ -111,6 +111,7 @@ class Patterns:
     dotted_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
     unlisted_body: re.Pattern[str]
+    dated_body: re.Pattern[str]  # a name shaped like a body's, any prefix, at a clause start and before a date
     body_shape: re.Pattern[str]  # the same name anywhere (group "body")
     body_more: re.Pattern[str]  # more words and a body's ending after one (乌克兰武装部队 + 总参谋部)
     # the ending of a body's name (委员会, 基金会, 部…), and what a list item shaped like a name may hold
@@ -473,6 +474,13 @@ def patterns() -> Patterns:
         ),
         # (社团法人台南市…协会: a legal form before the name is no part of it)
         unlisted_body=re.compile(f"(?:^|(?<=[，,。；;：:\\s」”]))(?:社团法人|财团法人)?{body_shape}"),
+        # (周大观文教基金会今(3)日在…举办: a body of any name that a date follows opens the clause of its act)
+        dated_body=re.compile(
+            f"(?:^|(?<=[，,。；;：:\\s」”]))(?:社团法人|财团法人)?"
+            f"(?P<body>(?!据|根据|依据|经|接续|{_alt([*countries, *lang['body_prefixes']])})"
+            f"(?:(?![的和与及在于是将对向从为、等各亦也由])[{HAN}]){{2,14}}?"
+            f"(?P<suffix>{_alt(list(lang['local_body_suffixes']))}))(?={DATE})"
+        ),
         body_shape=re.compile(body_shape),
         body_more=re.compile(
             f"(?:(?![的和与及在于是将对向从为、等各亦也])[{HAN}]){{0,10}}?(?P<suffix>{_alt(list(lang['body_suffixes']))})"

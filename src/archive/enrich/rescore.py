@@ -132,7 +132,7 @@ def unit_pool(
     full: str, m: UnitMatcher, home: str | None, chosen: Iterable[str], given: Iterable[Unit], hits: list[Hit]
 ) -> Pool:
     """Every body the gazetteer matches (``hits``: ``m.pattern``'s matches in ``full``), every body-shaped
-    name, and the record's own department."""
+    name (with a national or a place's prefix, or any, dated at a clause start), and the record's own department."""
     pool = Pool()
     for hit in hits:
         unit = resolve(m.aliases[hit.group()], home)
@@ -142,7 +142,7 @@ def unit_pool(
         candidate.mention(hit.start(), hit.end())
         candidate.tags |= _unit_tags(unit)
         candidate.unit = candidate.unit or unit
-    for shaped in patterns().unlisted_body.finditer(full):
+    for shaped in [*patterns().unlisted_body.finditer(full), *patterns().dated_body.finditer(full)]:
         name = shaped.group("body")
         if m.pattern.match(full, shaped.start()) is not None:
             continue
