@@ -2954,6 +2954,12 @@ def test_a_title_or_a_word_ending_in_a_family_name_is_no_name() -> None:
     assert art.speakers == ["王鑫基"]
     art = article("公司的董事长表示，将照顾员工。", title="劳资会议", models={})
     assert art.speakers == []
+    # (林姓专员: one surnamed 林; a Tainan text's 张主任 is none of the national leaders named 张)
+    art = article(
+        "台南市警察局今日表扬行员。该行林姓专员表示，察觉异状即通报。假冒法院「张主任」的人士要求回报行踪。",
+        title="行员拦诈",
+    )
+    assert art.speakers == []
 
 
 def test_a_section_of_an_office_ends_no_name() -> None:

@@ -223,7 +223,7 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
     full = "\n".join([title, *headed])
     active = jurisdictions(full)
     names = candidates(full)
-    finder = PeopleFinder(names, {**full_forms(full, names), **short_forms(full, names)}, context=full)
+    finder = PeopleFinder(names, {**full_forms(full, names), **short_forms(full, names, active)}, context=full)
 
     # Bodies given with the record (a JSONL department) come first, canonicalised; the jurisdiction of the body
     # that issued the text is in play even when the text does not name it (a post of 台南市政府民政局 naming only

@@ -321,8 +321,8 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
 
     def keep(name: str, how: str) -> None:
-        if name in found or not _plausible(name) or _title_start(name):
-            return
+        if name in found or not _plausible(name) or _title_start(name) or patterns().title_end.search(name):
+            return  # (游文玫董事长表示: 董事长 is a title, no name)
         if any(name in other or other in name for other in known):
             return  # 苏明 of 苏明远, 维达尔 of 凯蒂·维达尔: a piece of a name already known
         if not transliterated(name) and _body_word(name, text):
@@ -451,11 +451,16 @@ def _body_word(name: str, text: str) -> bool:
     return re.search(re.escape(name) + f"[{_BODY_AFTER}]{title_ok}", text) is not None
 
 
-def short_forms(text: str, names: set[str]) -> dict[str, str]:
+def short_forms(text: str, names: set[str], active: frozenset[str] = frozenset()) -> dict[str, str]:
     """黄市长 → 黄伟哲: a family name and a title standing for the one person of the article (or the one leader
-    of the gazetteer with that title) who has that family name."""
+    of the gazetteer with that title) who has that family name. In a text of ``active`` jurisdictions (a Tainan
+    release), the leaders are only theirs: its 张主任 is nobody of the national list."""
     p = patterns()
     persons = load().persons
+    if active:
+        persons = {
+            name: title for j in load().jurisdictions if j.id in active for name, title in j.persons.items()
+        }
     forms: dict[str, str] = {}
     for m in p.split_name.finditer(text):
         name = m.group("surname") + m.group("given")
