@@ -1602,6 +1602,11 @@ def test_doctors_directors_and_coaches_are_titles() -> None:
 def test_a_topic_clause_then_a_comma_and_the_verb() -> None:
     art = article("民政局颜振标局长对疫情非常关心，并指示为澈底清除孳生源，由区公所办理。")
     assert art.speakers == ["颜振标"]
+    # (就…之事，阐述: a comma after the matter; 就任 and 就职 are no matter of a speech)
+    art = article("南梓实验小学杨世安校长就学校的特色与愿景，阐述未来在师资交流的规划。")
+    assert art.speakers == ["杨世安"]
+    art = article("交通局局长王铭德说明计划。", "市长黄伟哲就任后即指示交通局针对观光地区，提出改善计划。")
+    assert art.speakers == ["王铭德"]
 
 
 def test_pupils_curators_and_acting_heads_named_with_their_titles() -> None:

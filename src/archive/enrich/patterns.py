@@ -202,9 +202,12 @@ def patterns() -> Patterns:
     # (民政局颜振标局长对疫情非常关心，并指示…: the topic's clause may end in a comma and 并 before the verb)
     # (徐留平代表中华全国总工会、…、中国残疾人联合会向大会致贺词: on behalf of a long list of bodies; but in
     # 习近平主席特别代表、…丁薛祥…致辞 the envoy speaks, not the one named before 特别代表)
+    # (王全兴校长就学校的特色与愿景，阐述…: after 就, 针对 or 围绕 and its matter, a comma may come; not after
+    # the 就 of 就业, 就服台, 就任…)
     topic = (
-        f"(?:(?:(?:就|对|围绕|结合|针对|代表|向|同|与|为|对于|关于|受|根据|面向|通过){clause}{{1,40}}?"
-        f"|(?<!特别)(?<!特使)(?<!私人)代表{clause}{{41,120}}?)(?:[，,]并)?)"
+        f"(?:(?:(?:就(?![业服职医读任近地])|针对|围绕){clause}{{1,40}}?(?:[，,]并?)?"
+        f"|(?:对|结合|代表|向|同|与|为|对于|关于|受|根据|面向|通过){clause}{{1,40}}?(?:[，,]并)?"
+        f"|(?<!特别)(?<!特使)(?<!私人)代表{clause}{{41,120}}?(?:[，,]并)?))"
     )
     # (姜鹏，也讲述了…: a comma may part the names from an adverb and their verb)
     # (凯根女士(Cheryl Kagan)则分享了…, 白惠兰Salau Kaljimuran表示: the name in Latin letters, in brackets or not)
