@@ -1253,6 +1253,12 @@ def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
     assert not any("配合" in unit or "陈良" in unit for unit in art.units)
 
 
+def test_what_is_announced_ahead_is_said() -> None:
+    art = article("文化局长谢仕渊也预告，十月中旬将推出第二波限量商品。", "澎湖县政府预告修正渔业资源管理规定。")
+    assert art.speakers == ["谢仕渊"]
+    assert "澎湖县政府" in art.units
+
+
 def test_a_local_body_of_any_name_dated_at_the_start_of_its_act() -> None:
     art = article(
         "周大观文教基金会今(3)日在台南市政府举办抗癌圆梦助学金颁奖典礼，共有9位抗癌勇士获奖。",
