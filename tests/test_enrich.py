@@ -1257,6 +1257,9 @@ def test_what_is_announced_ahead_is_said() -> None:
     art = article("文化局长谢仕渊也预告，十月中旬将推出第二波限量商品。", "澎湖县政府预告修正渔业资源管理规定。")
     assert art.speakers == ["谢仕渊"]
     assert "澎湖县政府" in art.units
+    # (督促: an instruction; 竭诚欢迎: a welcome)
+    art = article("黄伟哲市长督促农业局尽速向农粮署申报天然灾害救助。", "副市长赵卿惠竭诚欢迎议会领袖团的来访。")
+    assert art.speakers == ["黄伟哲", "赵卿惠"]
 
 
 def test_a_local_body_of_any_name_dated_at_the_start_of_its_act() -> None:
