@@ -2981,6 +2981,11 @@ def test_a_section_of_an_office_ends_no_name() -> None:
     assert "文课高" not in art.speakers
 
 
+def test_a_village_named_like_a_district_is_no_district() -> None:
+    art = article("[标案名称]佳里区下营里15邻顶廍道路铺面改善工程。", title="道路铺面改善工程", models={})
+    assert art.districts == ["佳里区"]
+
+
 def test_a_place_opening_the_short_name_of_a_body_named_in_full_is_no_district() -> None:
     text = (
         "会中邀请卫生福利部疾病管制署南区管制中心专家列席。南区管制中心亦针对本市港埠监测进行报告。"

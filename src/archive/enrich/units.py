@@ -61,6 +61,8 @@ class UnitMatcher:
         for hit in self.pattern.finditer(text) if hits is None else hits:
             taken.append((hit.start(), hit.end()))
             unit = self.aliases[hit.group()]
+            if unit.kind == "place" and hit.group() != unit.district and text.startswith("里", hit.end()):
+                continue  # 佳里区下营里: a village (里) named like a district is none
             if unit.district:
                 yield hit, unit
         for hit in self.counties.finditer(text):
