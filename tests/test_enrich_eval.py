@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Ninety-seven label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels96.jsonl`` (further
+Ninety-nine label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels98.jsonl`` (further
 development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -123,6 +123,8 @@ LABEL_FILES = {
     "labels94.jsonl": {"cctv": 16, "tainan": 80},
     "labels95.jsonl": {"cctv": 16, "tainan": 80},
     "labels96.jsonl": {"cctv": 16, "tainan": 80},
+    "labels97.jsonl": {"cctv": 16, "tainan": 80},
+    "labels98.jsonl": {"cctv": 16, "tainan": 79},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
