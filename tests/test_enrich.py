@@ -1253,6 +1253,14 @@ def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
     assert not any("配合" in unit or "陈良" in unit for unit in art.units)
 
 
+def test_support_shown_by_coming_is_no_speech() -> None:
+    art = article(
+        "市长黄伟哲表示，欢迎大家来吃虱目鱼。市议员方一峰、黄丽招及蔡旺诠也到场表示支持。",
+        "卫福部高阶宣讲师培训由社会局长卢禹璁说明。",
+    )
+    assert art.speakers == ["黄伟哲", "卢禹璁"]
+
+
 def test_what_is_announced_ahead_is_said() -> None:
     art = article("文化局长谢仕渊也预告，十月中旬将推出第二波限量商品。", "澎湖县政府预告修正渔业资源管理规定。")
     assert art.speakers == ["谢仕渊"]
