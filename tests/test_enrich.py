@@ -1253,6 +1253,11 @@ def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
     assert not any("配合" in unit or "陈良" in unit for unit in art.units)
 
 
+def test_one_represented_by_a_titled_official_is_not_there() -> None:
+    art = article("今日由方进呈秘书长代表市长黄伟哲主持线上防疫记者会，说明最新疫情。")
+    assert art.speakers == ["方进呈"]
+
+
 def test_support_shown_by_coming_is_no_speech() -> None:
     art = article(
         "市长黄伟哲表示，欢迎大家来吃虱目鱼。市议员方一峰、黄丽招及蔡旺诠也到场表示支持。",

@@ -597,8 +597,12 @@ _OFFICE_BEFORE = re.compile(r"(?:中心|办公室|协会|学会|基金会|委员
 HEAD_TITLE = re.compile("主席|总书记|总统|总理|首相|国王")
 #: A title, then 代表 right before a name: that person is represented by the one with the title (副市长代表…市长).
 _REPRESENTED_BEFORE = re.compile(r"(?:长|主任|秘书|委员|书记|主委|执行长|总干事)代表$")
-#: 代表, then maybe a title of the one represented (沙特国王), right before a name; how far back it may start.
-_BEHALF_BEFORE = re.compile(f"代表(?:[^{CLAUSE_END}]{{0,8}}?(?:国王|总统|主席|首相|总理|市长|部长|王储|埃米尔))?$")
+#: 代表 or 代理, then maybe a title of the one represented (沙特国王), right before a name; how far back it may start.
+_BEHALF_BEFORE = re.compile(
+    f"(?:代表|代理)(?:[^{CLAUSE_END}]{{0,8}}?(?:国王|总统|主席|首相|总理|市长|部长|王储|埃米尔))?$"
+)
+#: A title right before 代表 or 代理 (方进呈秘书长代表市长黄伟哲): its holder acts for the one named after.
+_TITLE_BEFORE_BEHALF = re.compile("(?:长|主任|秘书|委员|书记|主委|执行长|总干事)$")
 _BEHALF_REACH = 14
 #: A preposition between the start of a clause and a name: the name is its object.
 _PREPOSITION_BEFORE = re.compile("[与向对和同跟为把被给]")
@@ -687,14 +691,17 @@ class PeopleFinder:
         return bool(speakers) and name not in speakers
 
     def _named_before_behalf(self, text: str, start: int) -> bool:
-        """A known name, then 代表 and maybe the title of the one represented, right before ``start``
-        (卢禹璁代表黄伟哲市长, 穆罕默德代表沙特国王萨勒曼): the name at ``start`` is represented."""
+        """A known name or a title, then 代表 (or 代理) and maybe the title of the one represented, right before
+        ``start`` (卢禹璁代表黄伟哲市长, 穆罕默德代表沙特国王萨勒曼, 方进呈秘书长代表市长黄伟哲, 赵卿惠代理市长黄伟哲):
+        the name at ``start`` is represented."""
         if self.names is None:
             return False
         behalf = _BEHALF_BEFORE.search(text, max(0, start - _BEHALF_REACH), start)
         if behalf is None:
             return False
         at = behalf.start()
+        if _TITLE_BEFORE_BEHALF.search(text, max(0, at - 4), at):
+            return True
         return any(hit.end() == at for hit in self.names.finditer(text, max(0, at - 8), at))
 
     @staticmethod
