@@ -1253,6 +1253,16 @@ def test_unlisted_bodies_of_a_city_and_phrases_that_are_no_bodies() -> None:
     assert not any("配合" in unit or "陈良" in unit for unit in art.units)
 
 
+def test_the_agency_a_tender_names_issues_it_but_not_the_one_funding_it() -> None:
+    art = article(
+        "公开取得报价单公告[机关代码]3.95.52[机关名称]台南市南区区公所[单位名称]经建课"
+        "[是否受机关补助]是[补助机关代码]3.1.2[补助机关名称]内政部营建署[补助金额]6,006,000",
+        title="道路改善工程公开取得报价公告",
+        models={},
+    )
+    assert art.units == ["台南市南区区公所"]
+
+
 def test_one_represented_by_a_titled_official_is_not_there() -> None:
     art = article("今日由方进呈秘书长代表市长黄伟哲主持线上防疫记者会，说明最新疫情。")
     assert art.speakers == ["方进呈"]
@@ -1970,7 +1980,9 @@ def test_the_city_government_acts_after_a_clause_of_purpose_or_as_a_tenders_agen
     assert "台南市政府" in art.units
     art = article("决标公告[机关名称]台南市政府[标案名称]永华市政中心中央监控系统设备维修保养")
     assert "台南市政府" in art.units
-    assert "台南市政府地政局" not in article("决标公告[机关名称]台南市政府地政局[标案名称]农路改善工程").units
+    # (a department named as the agency issues the tender too; the agency funding it does not)
+    art = article("决标公告[机关名称]台南市政府地政局[标案名称]农路改善工程[补助机关名称]台南市政府民政局")
+    assert "台南市政府地政局" in art.units and "台南市政府民政局" not in art.units
 
 
 def test_an_invitation_to_the_public_and_an_adverb_after_the_comma() -> None:

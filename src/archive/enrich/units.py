@@ -292,8 +292,9 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
     return None
 
 
-#: The field of a tender or a notice that names the agency issuing it ([机关名称]台南市政府).
-_AGENCY_FIELD = re.compile(r"(?:机关名称|招标机关|公告机关)[\]】]?[:：]?\s*$")
+#: The field of a tender or a notice that names the agency issuing it ([机关名称]台南市政府; not the agency that
+#: funds it or for which it is done: [补助机关名称], [洽办机关名称], [代办机关名称]).
+_AGENCY_FIELD = re.compile(r"(?<![助办理])(?:机关名称|招标机关|公告机关)[\]】]?[:：]?\s*$")
 #: A release's field naming the bodies of an event by their part in it (主办单位：…, 指导单位：…); hosts are units,
 #: partners are not.
 _ROLE_FIELD = re.compile(r"(?P<role>主办|承办|合办|协办|指导|赞助|督导|支持)(?:单位|机关)(?:[:：]\s*|为)?$")
@@ -879,10 +880,8 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         # 作的全国人大常委会办公厅关于…的报告, 审议了国务院关于…的议案: the body's own report
         own_report = text.startswith("关于", end) and p.report_of.search(text, max(0, start - 4), start) is not None
         heard = heard or own_report
-        # [机关名称]台南市政府: the city government named as the agency of a tender or notice issues it
-        heard = heard or (
-            first.name in governments() and _AGENCY_FIELD.search(text, max(0, start - 8), start) is not None
-        )
+        # [机关名称]台南市政府, 机关名称 台南市南区区公所: the agency named by a tender or a notice issues it
+        heard = heard or _AGENCY_FIELD.search(text, max(0, start - 8), start) is not None
         heard = heard or _UNIT_FIELD.search(text, max(0, start - 8), start) is not None
         # 记者从国家卫生健康委获悉: the body a reporter had the news from announced it
         news_from = _NEWS_FROM_BEFORE.search(text, max(0, start - 16), start) and _NEWS_FROM_AFTER.match(text, end)
