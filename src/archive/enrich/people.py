@@ -237,8 +237,8 @@ def _opens_clause_here(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] in CLAUSE_END or text[start - 1].isspace()
 
 
-#: Characters that begin a sentence's subject but no name (对…, 以来…, 大会, 会面后).
-_NOT_NAME_FIRST = frozenset("对以在于向与和及由从把被给将其该这那此大各全本会双我他她")
+#: Characters that begin a subject or a verb after a title but no name (对…, 以来…, 大会, 会面后, 颁奖致词, 莅临).
+_NOT_NAME_FIRST = frozenset("对以在于向与和及由从把被给将其该这那此大各全本会双我他她颁致莅偕")
 
 
 def _titled_somewhere(text: str, name: str, or_before: bool = False) -> bool:
