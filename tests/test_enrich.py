@@ -410,6 +410,20 @@ def test_a_county_after_its_province_or_prefecture_is_where_national_news_takes_
     assert art.sections[1].districts == ["泗洪县", "甘州区"]
 
 
+def test_a_county_after_zai_closing_its_phrase_is_where_national_news_takes_place() -> None:
+    art = article(
+        "各地加快灾后恢复重建。",
+        "在涿州，受灾学校已完成清淤；在台安县的农业合作社，农机正在检修。",
+        "在上海，市民踏青赏花。在东区，居民参加活动。",
+        title="各地恢复生产生活秩序",
+        models={},
+    )
+    assert art.districts == ["涿州市", "台安县"]
+    # a name a city's own gazetteer gives one of its districts is not read as a county of China after 在
+    tainan = article("臺南市政府今日表示，在永康，市民踴躍參與淨灘。", title="南市淨灘活動", models={})
+    assert "永康市" not in tainan.districts
+
+
 def test_a_county_is_no_site_as_an_origin_a_body_a_facility_a_list_or_a_common_word() -> None:
     art = article(
         "本台今天播发以下消息。",

@@ -994,10 +994,15 @@ _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:]*")
 _MORE_LISTED = re.compile(r"[^，,。；;\n]{0,24}?等(?:[\d一二三四五六七八九十]{1,3}|多)个?(?:行政)?区")
 
 
+def postal_address_at(text: str, start: int) -> bool:
+    """A postal code or an address label stands right before ``start`` (717台南市仁德区…, 地址:台南市…)."""
+    return _ADDRESS_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def address_or_branch(text: str, start: int, name: str) -> bool:
     """The place at ``start`` is part of a postal address, or the region of another body's branch (水利署南区,
     南区水资源分署), of a contest (南区竞赛) or of a river's bank (溪北区)."""
-    if _ADDRESS_BEFORE.search(text, max(0, start - 12), start) or _region_of_body(text, name, start + len(name)):
+    if postal_address_at(text, start) or _region_of_body(text, name, start + len(name)):
         return True
     if _inside_place_name(text, start, name):
         return True
@@ -1294,6 +1299,8 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
 @dataclass(frozen=True)
 class _Counties:
     chain: re.Pattern[str]  # a province or prefecture, then a county's name, full or short (江苏阜宁, 沧州黄骅市)
+    # 在 and a county's name, full or short, closing its phrase (在涿州，…; 在台安县的农业合作社; 在定安、海口等地)
+    at: re.Pattern[str]
     parents: dict[str, set[str]]
     short: dict[str, set[str]]
 
@@ -1311,7 +1318,15 @@ def _counties() -> _Counties:
     written = trie_pattern([*parents, *short])
     # (one parent and an optional second, not a repeat {1,2}, which the regex engine reads ten times slower)
     chain = re.compile(f"(?P<parents>(?:{spelled})(?:{spelled})?)(?P<county>{written})")
-    return _Counties(chain, parents, short)
+    # (not a name a city's own gazetteer gives one of its districts: 在永康, 在安定 in a Tainan release)
+    local = {
+        word
+        for j in load().jurisdictions
+        if not j.always
+        for word in (*j.places, *j.district_short, *(name[:-1] for name in j.places))
+    }
+    at = re.compile(f"(?<=在)(?P<county>{trie_pattern(w for w in [*parents, *short] if w not in local)})(?=[，,、和的])")
+    return _Counties(chain, at, parents, short)
 
 
 #: After a county: a body or a facility named after it (仙桃市委, 金湾机场), a route from it (汾阳至石楼), a phase of a
@@ -1331,14 +1346,20 @@ _ORIGIN_BEFORE = re.compile(r"(?:来自|出生于?|生于|籍贯|祖籍)$")
 
 def county_sites(text: str) -> list[str]:
     """Counties of all China where what national news reports takes place: a county written right after its own
-    province or prefecture, in full or without its last character (在江苏阜宁, 沧州黄骅市旧城镇, 四川凉山州金阳县).
+    province or prefecture, in full or without its last character (在江苏阜宁, 沧州黄骅市旧城镇, 四川凉山州金阳县),
+    or after 在 at the close of its phrase (在涿州，…; 在台安县的农业合作社).
     Not a person's origin, a body or facility named after the county, nor one of a longer list."""
     counties = _counties()
     found: list[str] = []
-    for match in counties.chain.finditer(text):
-        before, county = match.group("parents"), match.group("county")
+    for match in [*counties.chain.finditer(text), *counties.at.finditer(text)]:
+        county = match.group("county")
         names = {county} if county in counties.parents else counties.short.get(county, set())
-        own = [n for n in names if _written_after(before, counties.parents[n])]
+        if "parents" in match.re.groupindex:
+            own = [n for n in names if _written_after(match.group("parents"), counties.parents[n])]
+        else:
+            # (alone after 在, a name of three characters or more, or a short one of a single county: 在东区 is
+            # no county of China's)
+            own = [n for n in names if len(county) >= 3 or county != n]
         if len(own) != 1 or _ORIGIN_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue
         if _COUNTY_NAMES_OTHER.match(text, match.end()) or _MORE_NAMED.match(text, match.end()):
