@@ -222,6 +222,36 @@ def test_districts_are_weighed_by_what_the_whole_article_says_of_places() -> Non
     assert "title_elsewhere" not in alone.pools["districts"].by_value["东区"].tags
 
 
+def test_districts_named_by_a_common_word_or_a_branch_are_weighed_apart() -> None:
+    text = "臺南市勞工局職訓就服中心新市就業服務台今日辦理徵才活動，警察局新營分局派員協助。社會安定的力量來自就業。"
+    found = candidates_of(article(text, title="新市就業服務台徵才"))
+    pool = found.pools["districts"].by_value
+    # 新市 and 安定 are common words, never matched as places: each is weighed by what stands around it
+    assert "via=common_short" in pool["新市区"].tags and "via=common_short" in pool["安定区"].tags
+    assert [found.full[s:e] for s, e in pool["新市区"].spans] == ["新市", "新市"]
+    # a branch's region (新营分局 after 警察局) is weighed only because the text names 新营区 no other way
+    assert "via=region" in pool["新营区"].tags
+    # …and none of them counts among the districts the article names
+    assert all("districts=1" in candidate.tags for candidate in pool.values())
+    written = candidates_of(article("臺南市新營區公所今日表示，警察局新營分局派員協助。", title="新營區活動"))
+    assert "via=region" not in written.pools["districts"].by_value["新营区"].tags
+    # a model that trusts only such names adds the district, to the sections that write it
+    trust = {"districts": FieldModel(weights={"bias": -3.0, "R2=就业": 6.0}, add_at=0.5, drop_at=0.0)}
+    learned = enrich(article("本市今日辦理徵才。", text, title="徵才活動"), models=trust)
+    assert learned.districts == ["新市区"]
+    assert learned.sections[0].districts == [] and learned.sections[1].districts == ["新市区"]
+
+
+def test_a_speech_verb_past_a_comma_is_read_for_the_name_before_it() -> None:
+    text = "台南市長黃偉哲亦高度關心重視穿山甲的保育工作與後續照護情形，要求市府相關局處全力協助。"
+    found = candidates_of(article(text, title="保育穿山甲"))
+    assert "V=past_comma" in features(found.full, found.title_end, found.pools["speakers"].by_value["黄伟哲"])
+    # (a verb in the name's own clause is read by the pairs after it; a noun is no verb: 的讲话另行报道)
+    for text in ("黃偉哲市長今天表示，將全力協助。", "市長黃偉哲出席典禮，他的講話另行報導。"):
+        near = candidates_of(article(text, title="協助"))
+        assert "V=past_comma" not in features(near.full, near.title_end, near.pools["speakers"].by_value["黄伟哲"])
+
+
 def test_themes_are_weighed_by_how_strongly_and_widely_the_text_speaks_of_them() -> None:
     fair = (
         "台南市政府劳工局今日举办就业博览会，提供上千个职缺，吸引求职民众踊跃参加。",

@@ -46,6 +46,7 @@ from archive.enrich.units import (
     governments,
     in_enumeration,
     names_other,
+    postal_address_at,
     resolve,
     short_of_body,
     tally_item,
@@ -247,9 +248,16 @@ def district_pool(
     uncounted: set[str] = set()  # …and with one that is no item of a tally
     unlisted: set[str] = set()  # …and with one that is no item of a long enumeration
     bodies = bodies_named(m, hits)
+    aside: dict[str, list[tuple[int, int]]] = {}  # districts named only as the regions of branches
     for hit, unit in m.districts_named(full, hits):
-        if unit.district is None or address_or_branch(full, hit.start(), hit.group()):
-            continue  # a postal address or a branch's region says nothing of where the event is
+        if unit.district is None:
+            continue
+        if address_or_branch(full, hit.start(), hit.group()):
+            # a postal address says nothing of where the event is, and a branch's region (劳工局职训就服中心归仁
+            # 就业服务台, 警察局新营分局) seldom does: weighed only for a district the text names no other way
+            if not postal_address_at(full, hit.start()):
+                aside.setdefault(unit.district, []).append((hit.start(), hit.end()))
+            continue
         candidate = pool.get(unit.district)
         candidate.mention(hit.start(), hit.end())
         # (南区管制中心 after 疾病管制署南区管制中心: the short name of a body named in full)
@@ -271,6 +279,22 @@ def district_pool(
             candidate.tags.add("tally")  # (楠西区174.5毫米: every mention is counted)
         if candidate.spans and candidate.value not in unlisted:
             candidate.tags.add("enumerated")  # (计有8个地点…，包含盐水区…: every mention is one of many)
+    for district, spans in aside.items():
+        if district in pool.by_value:
+            continue
+        candidate = pool.get(district)
+        candidate.tags.add("via=region")
+        for start, end in spans:
+            candidate.mention(start, end)
+    # a district's short name that is a common word too (新市, 仁德, 将军, 安定) is never matched as a place; where
+    # the text names the district no other way, each mention is weighed by what stands around it (新市就业服务台,
+    # 将军渔港, against 社会安定的力量 or 仁德的精神)
+    common = _common_short_mentions(full, m, hits, set(pool.by_value))
+    for district, spans in common.items():
+        candidate = pool.get(district)
+        candidate.tags.add("via=common_short")
+        for start, end in spans:
+            candidate.mention(start, end)
     for unit in units:
         if unit.district:
             pool.get(unit.district).tags.add("unit_chosen")
@@ -284,7 +308,7 @@ def district_pool(
             candidate.tags.add("listed")
     # what the article as a whole says of places: how many districts it names (a city-wide text names many),
     # whether its title places it elsewhere, and whether the value is first named in the opening
-    named = [c for c in pool if c.spans]
+    named = [c for c in pool if c.spans and c.value not in common and c.value not in aside]
     titled = {c.value for c in named if any(start < title_end for start, _ in c.spans)}
     for candidate in pool:
         candidate.tags.add(f"districts={_bucket(len(named))}")
@@ -293,6 +317,26 @@ def district_pool(
         if candidate.spans and min(start for start, _ in candidate.spans) < title_end + OPENING_CHARS:
             candidate.tags.add("in_opening")
     return pool
+
+
+def _common_short_mentions(
+    full: str, m: UnitMatcher, hits: list[Hit], known: set[str]
+) -> dict[str, list[tuple[int, int]]]:
+    """Where ``full`` writes the short name of a district of the jurisdictions in play that is a common word too
+    (the gazetteer's ``short`` that is no alias), outside every name already read, by district; not for the
+    districts in ``known``."""
+    taken = sorted((hit.start(), hit.end()) for hit in hits)
+    starts = [start for start, _ in taken]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for short, district in m.listed_district.items():
+        if len(short) < 2 or short in m.place_district or district in known:
+            continue
+        for start, end in occurrences(full, short):
+            at = bisect.bisect_right(starts, end - 1)
+            if any(s < end and start < e for s, e in taken[max(0, at - 4) : at]):
+                continue  # (inside 新市区 or 仁德区公所, read already)
+            found.setdefault(district, []).append((start, end))
+    return found
 
 
 def theme_pool(full: str, title_end: int, chosen: Iterable[str], section_starts: list[int]) -> Pool:
@@ -375,8 +419,25 @@ def features(full: str, title_end: int, candidate: Candidate) -> set[str]:
         found.update(f"A={after[i : i + 2]}" for i in range(len(after) - 1))
         before = full[clause_start(full, start, max(start - _BEFORE, 0)) : start]
         found.update(f"B={before[i : i + 2]}" for i in range(len(before) - 1))
+        # the first speech verb of the rest of the sentence stands past a comma (市长黄伟哲亦高度关心重视，要求市府…),
+        # further than the pairs above may reach (not a noun: 的讲话另行报道)
+        stop = _CLAUSE_END.search(full, end)
+        verb = _speech_verb().search(full, end, stop.start() if stop else len(full))
+        if verb is not None and _COMMA.search(full, end, verb.start()) is not None:
+            found.add("V=past_comma")
     found.add("bias")
     return found
+
+
+_COMMA = re.compile("[，,]")
+
+
+@functools.cache
+def _speech_verb() -> re.Pattern[str]:
+    """A speech verb of two characters or more (单字 verbs such as 说 are too often part of other words)."""
+    words = sorted((w for w in patterns().speech_words if len(w) >= 2), key=len, reverse=True)
+    nouns = "".join(f"(?<!{re.escape(str(mark))})" for mark in load().language["speech_noun_marks"])
+    return re.compile(f"{nouns}(?:{'|'.join(map(re.escape, words))})")
 
 
 @dataclass
