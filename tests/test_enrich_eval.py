@@ -1,7 +1,7 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-Ninety-nine label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels98.jsonl`` (further
-development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
+A hundred and one label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels100.jsonl``
+(further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
 from __future__ import annotations
@@ -125,6 +125,8 @@ LABEL_FILES = {
     "labels96.jsonl": {"cctv": 16, "tainan": 80},
     "labels97.jsonl": {"cctv": 16, "tainan": 80},
     "labels98.jsonl": {"cctv": 16, "tainan": 79},
+    "labels99.jsonl": {"cctv": 16, "tainan": 80},
+    "labels100.jsonl": {"cctv": 16, "tainan": 79},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
