@@ -630,6 +630,7 @@ def test_a_title_written_inside_the_name_stands_for_the_person() -> None:
     assert article("民政局長顏振標出席。顏局長振標表示，將持續推動。").speakers == ["颜振标"]
     # an adverb after the title is no given name, and a title's last character no family name
     assert article("林理事長特別感謝志工。").speakers == []
+    assert article("表演結束後，黃校長打趣表示，這是為了讓孩子更勇敢。", models={}).speakers == []
     assert "任黄明" not in article("法制工作委員會主任委員黃明作了說明。").speakers
 
 
