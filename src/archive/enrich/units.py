@@ -1325,7 +1325,8 @@ def _counties() -> _Counties:
         if not j.always
         for word in (*j.places, *j.district_short, *(name[:-1] for name in j.places))
     }
-    at = re.compile(f"(?<=在)(?P<county>{trie_pattern(w for w in [*parents, *short] if w not in local)})(?=[，,、和的])")
+    alone = trie_pattern(w for w in [*parents, *short] if w not in local)
+    at = re.compile(f"(?<=在)(?P<county>{alone})(?=[，,、和的])")
     return _Counties(chain, at, parents, short)
 
 
