@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-A hundred and one label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels100.jsonl``
+A hundred and three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels102.jsonl``
 (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -127,6 +127,8 @@ LABEL_FILES = {
     "labels98.jsonl": {"cctv": 16, "tainan": 79},
     "labels99.jsonl": {"cctv": 16, "tainan": 80},
     "labels100.jsonl": {"cctv": 16, "tainan": 79},
+    "labels101.jsonl": {"cctv": 16, "tainan": 80},
+    "labels102.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
