@@ -414,15 +414,15 @@ def features(full: str, title_end: int, candidate: Candidate) -> set[str]:
                 found.add(f"L{size}={_DIGITS.sub('0', full[start - size : start])}")
             if end + size <= len(full):
                 found.add(f"R{size}={_DIGITS.sub('0', full[end : end + size])}")
-        stop = _CLAUSE_END.search(full, end, end + _AFTER)
-        after = full[end : stop.start() if stop else end + _AFTER]
+        stop = _CLAUSE_END.search(full, end)
+        sentence_end = stop.start() if stop else len(full)
+        after = full[end : min(sentence_end, end + _AFTER)]
         found.update(f"A={after[i : i + 2]}" for i in range(len(after) - 1))
         before = full[clause_start(full, start, max(start - _BEFORE, 0)) : start]
         found.update(f"B={before[i : i + 2]}" for i in range(len(before) - 1))
         # the first speech verb of the rest of the sentence stands past a comma (市长黄伟哲亦高度关心重视，要求市府…),
         # further than the pairs above may reach (not a noun: 的讲话另行报道)
-        stop = _CLAUSE_END.search(full, end)
-        verb = _speech_verb().search(full, end, stop.start() if stop else len(full))
+        verb = _speech_verb().search(full, end, sentence_end)
         if verb is not None and _COMMA.search(full, end, verb.start()) is not None:
             found.add("V=past_comma")
     found.add("bias")
@@ -434,7 +434,7 @@ _COMMA = re.compile("[，,]")
 
 @functools.cache
 def _speech_verb() -> re.Pattern[str]:
-    """A speech verb of two characters or more (单字 verbs such as 说 are too often part of other words)."""
+    """A speech verb of two characters or more (one of a single character, 说, is too often part of another word)."""
     words = sorted((w for w in patterns().speech_words if len(w) >= 2), key=len, reverse=True)
     nouns = "".join(f"(?<!{re.escape(str(mark))})" for mark in load().language["speech_noun_marks"])
     return re.compile(f"{nouns}(?:{'|'.join(map(re.escape, words))})")
