@@ -1355,7 +1355,7 @@ def county_sites(text: str) -> list[str]:
     for match in [*counties.chain.finditer(text), *counties.at.finditer(text)]:
         county = match.group("county")
         names = {county} if county in counties.parents else counties.short.get(county, set())
-        if "parents" in match.re.groupindex:
+        if match.re is counties.chain:
             own = [n for n in names if _written_after(match.group("parents"), counties.parents[n])]
         else:
             # (alone after 在, a name of three characters or more, or a short one of a single county: 在东区 is
