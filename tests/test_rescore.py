@@ -233,8 +233,10 @@ def test_districts_named_by_a_common_word_or_a_branch_are_weighed_apart() -> Non
     assert "via=region" in pool["新营区"].tags
     # …and none of them counts among the districts the article names
     assert all("districts=1" in candidate.tags for candidate in pool.values())
-    written = candidates_of(article("臺南市新營區公所今日表示，警察局新營分局派員協助。", title="新營區活動"))
+    written = candidates_of(article("臺南市新營區公所今日表示，警察局新營分局派員協助安南區居民。", title="新營區活動"))
     assert "via=region" not in written.pools["districts"].by_value["新营区"].tags
+    # (named plainly too, it counts among the article's districts: two here)
+    assert "districts=2" in written.pools["districts"].by_value["新营区"].tags
     # a model that trusts only such names adds the district, to the sections that write it
     trust = {"districts": FieldModel(weights={"bias": -3.0, "R2=就业": 6.0}, add_at=0.5, drop_at=0.0)}
     learned = enrich(article("本市今日辦理徵才。", text, title="徵才活動"), models=trust)

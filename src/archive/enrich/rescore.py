@@ -279,20 +279,15 @@ def district_pool(
             candidate.tags.add("tally")  # (楠西区174.5毫米: every mention is counted)
         if candidate.spans and candidate.value not in unlisted:
             candidate.tags.add("enumerated")  # (计有8个地点…，包含盐水区…: every mention is one of many)
-    for district, spans in aside.items():
-        if district in pool.by_value:
-            continue
-        candidate = pool.get(district)
-        candidate.tags.add("via=region")
-        for start, end in spans:
-            candidate.mention(start, end)
     # a district's short name that is a common word too (新市, 仁德, 将军, 安定) is never matched as a place; where
     # the text names the district no other way, each mention is weighed by what stands around it (新市就业服务台,
     # 将军渔港, against 社会安定的力量 or 仁德的精神)
-    common = _common_short_mentions(full, m, hits, set(pool.by_value))
-    for district, spans in common.items():
+    apart = {district: (spans, "via=region") for district, spans in aside.items() if district not in pool.by_value}
+    common = _common_short_mentions(full, m, hits, set(pool.by_value) | set(apart))
+    apart.update((district, (spans, "via=common_short")) for district, spans in common.items())
+    for district, (spans, how) in apart.items():
         candidate = pool.get(district)
-        candidate.tags.add("via=common_short")
+        candidate.tags.add(how)
         for start, end in spans:
             candidate.mention(start, end)
     for unit in units:
@@ -308,7 +303,7 @@ def district_pool(
             candidate.tags.add("listed")
     # what the article as a whole says of places: how many districts it names (a city-wide text names many),
     # whether its title places it elsewhere, and whether the value is first named in the opening
-    named = [c for c in pool if c.spans and c.value not in common and c.value not in aside]
+    named = [c for c in pool if c.spans and c.value not in apart]
     titled = {c.value for c in named if any(start < title_end for start, _ in c.spans)}
     for candidate in pool:
         candidate.tags.add(f"districts={_bucket(len(named))}")
