@@ -2880,6 +2880,28 @@ def test_a_district_counted_in_a_tally_is_no_site() -> None:
     assert art.districts == []
 
 
+def test_one_invited_who_takes_a_speaking_role_by_name_speaks() -> None:
+    # (a name right before 担任 is read as a name: 副署长李明达担任引言人)
+    art = article(
+        "今日论坛邀请劳动部职业安全署副署长李明达担任引言人，与会人员就职场安全交换意见。",
+        "活动另邀请市府秘书长陈志远担任颁奖人。",
+        title="职安论坛",
+        models={},
+    )
+    assert art.speakers == ["李明达"]
+    assert "陈志远" not in art.speakers
+
+
+def test_japanese_names_of_four_characters_after_a_title() -> None:
+    art = article(
+        "日本富士宫市市长须藤秀明表示，每年都期待来台南交流。",
+        "执行委员会委员长藤泽美和也表示，两市情谊深厚。",
+        title="芒果节开幕",
+        models={},
+    )
+    assert art.speakers == ["须藤秀明", "藤泽美和"]
+
+
 def test_one_given_a_lecturers_role_before_the_name_speaks() -> None:
     art = article(
         "讲座吸引百余位家长参加，与会者包括主讲人全国家长协会理事长林国栋、台南市家长联合会理事长陈志明。",

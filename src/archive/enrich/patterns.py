@@ -190,7 +190,7 @@ def patterns() -> Patterns:
     legislator_verbs = _alt(list(lang["legislator_verbs"]))
     after_name = (
         f'(?=[、，,。；;：:\\s（(“"]|$|\\d|{ROMANISED}|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|通过|'
-        f"会谈|会见|会晤|通电话|举行|简报|的(?:工作)?(?:汇报|报告|简报|介绍|说明)|"
+        f"会谈|会见|会晤|通电话|举行|简报|担任|的(?:工作)?(?:汇报|报告|简报|介绍|说明)|"
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after})|(?:{legislator_verbs}))"
     )
     clause = f"[^{CLAUSE_END}]"
