@@ -26,3 +26,10 @@ def test_fold_full_width_ascii() -> None:
 def test_fold_the_misprint_of_shi_for_city() -> None:
     # 巿 stands for 市 in modern texts (南巿府, 巿长): a search for 台南市 finds 台南巿 too
     assert fold("台南巿政府巿长") == "台南市政府市长"
+
+
+def test_fold_compatibility_ideographs_to_their_unified_simplified_forms() -> None:
+    # (U+F963 is a compatibility form of 北, U+F9B1 of 鈴: such forms stand in some Taiwanese government pages)
+    assert fold("\uf963區區公所") == "北区区公所"
+    assert fold("\uf9b1木") == "铃木"
+    assert len(fold("\uf963\U0002f800")) == 2

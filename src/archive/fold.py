@@ -11,6 +11,7 @@ where a character has several simplified forms the first, most common one is tak
 from __future__ import annotations
 
 import functools
+import unicodedata
 from pathlib import Path
 
 
@@ -46,6 +47,13 @@ def _table() -> dict[int, str]:
     for code in range(0xFF01, 0xFF5F):
         mapping[chr(code)] = chr(code - 0xFEE0)
     mapping["\u3000"] = " "
+    # CJK compatibility ideographs (北 U+F963 for 北, kept by some Big5 and government encoders for round trips)
+    # are canonically the same characters as their unified forms: fold them there, and on to simplified.
+    for first, last in ((0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for code in range(first, last + 1):
+            unified = unicodedata.normalize("NFC", chr(code))
+            if len(unified) == 1 and unified != chr(code):
+                mapping[chr(code)] = to_simplified.get(unified, unified)
     # 巿 (fú, an archaic word for a knee cover) stands in modern texts only as a misprint of 市 (南巿府, 巿长).
     mapping["巿"] = "市"
     return {ord(src): dst for src, dst in mapping.items()}
