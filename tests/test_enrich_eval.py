@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-A hundred and three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels102.jsonl``
+A hundred and five label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels104.jsonl``
 (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -129,6 +129,8 @@ LABEL_FILES = {
     "labels100.jsonl": {"cctv": 16, "tainan": 79},
     "labels101.jsonl": {"cctv": 16, "tainan": 80},
     "labels102.jsonl": {"cctv": 16, "tainan": 80},
+    "labels103.jsonl": {"cctv": 16, "tainan": 80},
+    "labels104.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
