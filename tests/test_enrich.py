@@ -2892,6 +2892,13 @@ def test_one_invited_who_takes_a_speaking_role_by_name_speaks() -> None:
     assert "陈志远" not in art.speakers
 
 
+def test_a_name_begun_inside_a_titled_name_is_none() -> None:
+    # (经理陈主文担任讲师: 文担任 with 讲师 after it reads like a name and title, but it begins inside 陈主文)
+    text = "宣导会邀请顾问公司安卫经理陈主文担任讲师，分享工地常见灾害的预防。"
+    assert candidates(text) == {"陈主文"}
+    assert article(text, title="职安宣导会", models={}).speakers == ["陈主文"]
+
+
 def test_japanese_names_of_four_characters_after_a_title() -> None:
     art = article(
         "日本富士宫市市长须藤秀明表示，每年都期待来台南交流。",
