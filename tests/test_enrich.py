@@ -2899,6 +2899,19 @@ def test_a_name_begun_inside_a_titled_name_is_none() -> None:
     assert article(text, title="职安宣导会", models={}).speakers == ["陈主文"]
 
 
+def test_a_titled_name_that_later_opens_a_clause_before_a_speech_verb_speaks() -> None:
+    # (副指挥官王志谦视讯与会 finds no name by itself; the clause 王志谦呼吁， that follows does, with the title before)
+    art = article(
+        "会议邀请防治医疗网副指挥官王志谦视讯与会，王志谦呼吁，民众不必挑选疫苗。",
+        "职涯咨询师郭立峰表示，履历要写出个人的优势。",
+        title="防疫会议",
+        models={},
+    )
+    assert art.speakers == ["王志谦", "郭立峰"]
+    # (a word before a speech verb is no name unless the text writes it after a title)
+    assert article("会议结束后，大家表示，收获很多。", title="研习", models={}).speakers == []
+
+
 def test_japanese_names_of_four_characters_after_a_title() -> None:
     art = article(
         "日本富士宫市市长须藤秀明表示，每年都期待来台南交流。",

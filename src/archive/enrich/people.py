@@ -167,7 +167,7 @@ def candidates(text: str) -> set[str]:
             found.add(m.group("name"))
     # 会见来华访问的日本外相岩屋毅。…岩屋毅表示，…: a name the text writes right after a title, that later opens a
     # sentence before a speech verb (whatever its spelling: 阮富仲, 山口那津男)
-    for m in p.opening_speaker.finditer(text):
+    for m in [*p.opening_speaker.finditer(text), *p.clause_speaker.finditer(text)]:
         name = m.group("name")
         if name in found or name[0] in _NOT_NAME_FIRST or p.any_title.search(name):
             continue  # (对亚太棒球场则强调, 大会强调, 市长黄伟哲表示: a word, a body or a title, not a name)
