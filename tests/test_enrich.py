@@ -2912,6 +2912,22 @@ def test_a_titled_name_that_later_opens_a_clause_before_a_speech_verb_speaks() -
     assert article("会议结束后，大家表示，收获很多。", title="研习", models={}).speakers == []
 
 
+def test_a_name_glued_to_a_school_before_a_speech_verb() -> None:
+    art = article("获得金牌的复兴国中郭百成表示，从小就很喜欢数学。", title="数学竞赛颁奖", models={})
+    assert art.speakers == ["郭百成"]
+
+
+def test_a_family_name_and_title_stand_for_the_one_written_with_that_title() -> None:
+    # (黄市长 among 黄明哲 and a student 黄浥辰, both with the family name 黄: 市长黄明哲 is the one)
+    art = article(
+        "市长黄明哲今日出席教师节歌曲发表会。",
+        "本曲由建兴国中黄浥辰同学共同创作。黄市长表示，感谢老师的付出。",
+        title="教师节歌曲发表",
+        models={},
+    )
+    assert art.speakers == ["黄明哲"]
+
+
 def test_japanese_names_of_four_characters_after_a_title() -> None:
     art = article(
         "日本富士宫市市长须藤秀明表示，每年都期待来台南交流。",

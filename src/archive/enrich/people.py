@@ -288,6 +288,8 @@ def _adverb(word: str) -> bool:
 
 #: The last character of a body's name, right before a name glued to it (教育局郑新辉局长).
 _BODY_END_BEFORE_NAME = "局处部署厅院所"
+#: …or a school's (复兴国中|郭百晋表示，, 台南女中|李昕萦…).
+_SCHOOL_ENDS = ("高中", "国中", "国小", "女中", "中学", "小学", "大学", "高工", "高商", "高职", "附中")
 
 
 def _names_ending_at(text: str, at: int, longest: int = 4) -> Iterator[tuple[int, str]]:
@@ -308,10 +310,10 @@ _ADVERB_ENDS = frozenset("也还又都就才再亦均则")
 
 
 def _glued_name(text: str, title_at: int) -> str | None:
-    """The name of two to four characters right before the title at ``title_at``, when a body's name ends
-    right before it (教育局|郑新辉|局长); the family name must be a listed one."""
+    """The name of two to four characters right before the title at ``title_at``, when a body's or a school's
+    name ends right before it (教育局|郑新辉|局长, 复兴国中|郭百晋|表示); the family name must be a listed one."""
     for start, name in _names_ending_at(text, title_at):
-        if start < 1 or text[start - 1] not in _BODY_END_BEFORE_NAME:
+        if start < 1 or (text[start - 1] not in _BODY_END_BEFORE_NAME and not text.endswith(_SCHOOL_ENDS, 0, start)):
             continue
         if patterns().name.fullmatch(name) and not _title_start(name):
             return name
@@ -486,6 +488,12 @@ def short_forms(text: str, names: set[str], active: frozenset[str] = frozenset()
         if any(text.endswith(name, 0, m.start() + 1) for name in names):
             continue
         matching = sorted(n for n in names if n.startswith(surname) and len(n) > len(surname))
+        if len(matching) > 1:
+            # (黄市长 among 黄伟哲 and a student 黄浥尘: the one the text also writes with that title, 市长黄伟哲, or
+            # the one the gazetteer gives it)
+            titled = [n for n in matching if title + n in text or n + title in text]
+            held = [n for n in matching if title in persons.get(n, "")]
+            matching = titled if len(titled) == 1 else held if len(held) == 1 else matching
         if not matching:
             matching = sorted(n for n, held in persons.items() if n.startswith(surname) and title in held)
         if len(matching) == 1:
