@@ -2893,10 +2893,10 @@ def test_one_invited_who_takes_a_speaking_role_by_name_speaks() -> None:
 
 
 def test_a_name_begun_inside_a_titled_name_is_none() -> None:
-    # (经理陈主文担任讲师: 文担任 with 讲师 after it reads like a name and title, but it begins inside 陈主文)
-    text = "宣导会邀请顾问公司安卫经理陈主文担任讲师，分享工地常见灾害的预防。"
-    assert candidates(text) == {"陈主文"}
-    assert article(text, title="职安宣导会", models={}).speakers == ["陈主文"]
+    # (经理陈主明担任讲师: 文担任 with 讲师 after it reads like a name and title, but it begins inside 陈主明)
+    text = "宣导会邀请顾问公司安卫经理陈主明担任讲师，分享工地常见灾害的预防。"
+    assert candidates(text) == {"陈主明"}
+    assert article(text, title="职安宣导会", models={}).speakers == ["陈主明"]
 
 
 def test_a_titled_name_that_later_opens_a_clause_before_a_speech_verb_speaks() -> None:

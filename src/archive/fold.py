@@ -47,7 +47,7 @@ def _table() -> dict[int, str]:
     for code in range(0xFF01, 0xFF5F):
         mapping[chr(code)] = chr(code - 0xFEE0)
     mapping["\u3000"] = " "
-    # CJK compatibility ideographs (北 U+F963 for 北, kept by some Big5 and government encoders for round trips)
+    # CJK compatibility ideographs (U+F963 for 北, kept by some Big5 and government encoders for round trips)
     # are canonically the same characters as their unified forms: fold them there, and on to simplified.
     for first, last in ((0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
         for code in range(first, last + 1):

@@ -93,7 +93,7 @@ class Patterns:
     # any two to twelve characters opening a sentence before a speech verb and a comma (岩屋毅表示，); a name only
     # when the text also writes it right after a title (see ``titled_before``)
     opening_speaker: re.Pattern[str]
-    # …or two to four opening a clause after a comma (…副指挥官柯文谦视讯与会，柯文谦呼吁，…)
+    # …or two to four opening a clause after a comma (…副指挥官王志谦视讯与会，王志谦呼吁，…)
     clause_speaker: re.Pattern[str]
     titled_before: re.Pattern[str]  # a title ending right here
     # a legislator's title, then a list of names and a verb of a question (议员李中岑、方一峰关心…), group "list"

@@ -228,10 +228,10 @@ def _only_inside_longer(name: str, found: set[str], text: str) -> bool:
 
 
 def _overlapping_titled(name: str, titled: dict[str, list[tuple[int, int]]], text: str) -> bool:
-    """文担任 beside 陈主文 (经理陈主文担任讲师): a name every mention of which begins inside a mention of another name
+    """文担任 beside 陈主明 (经理陈主明担任讲师): a name every mention of which begins inside a mention of another name
     the text writes with a title (``titled``: such names and their mentions); the titled one is the name."""
     starts = [start for start, _ in occurrences(text, name)]
-    spans = [span for other, found in titled.items() if not other.startswith(name) for span in found]
+    spans = [span for found in titled.values() for span in found]
     return bool(starts) and all(any(start < at < end for start, end in spans) for at in starts)
 
 
@@ -288,7 +288,7 @@ def _adverb(word: str) -> bool:
 
 #: The last character of a body's name, right before a name glued to it (教育局郑新辉局长).
 _BODY_END_BEFORE_NAME = "局处部署厅院所"
-#: …or a school's (复兴国中|郭百晋表示，, 台南女中|李昕萦…).
+#: …or a school's (复兴国中|郭百成表示，, 台南女中|李昕慧…).
 _SCHOOL_ENDS = ("高中", "国中", "国小", "女中", "中学", "小学", "大学", "高工", "高商", "高职", "附中")
 
 
@@ -311,7 +311,7 @@ _ADVERB_ENDS = frozenset("也还又都就才再亦均则")
 
 def _glued_name(text: str, title_at: int) -> str | None:
     """The name of two to four characters right before the title at ``title_at``, when a body's or a school's
-    name ends right before it (教育局|郑新辉|局长, 复兴国中|郭百晋|表示); the family name must be a listed one."""
+    name ends right before it (教育局|郑新辉|局长, 复兴国中|郭百成|表示); the family name must be a listed one."""
     for start, name in _names_ending_at(text, title_at):
         if start < 1 or (text[start - 1] not in _BODY_END_BEFORE_NAME and not text.endswith(_SCHOOL_ENDS, 0, start)):
             continue
@@ -489,7 +489,7 @@ def short_forms(text: str, names: set[str], active: frozenset[str] = frozenset()
             continue
         matching = sorted(n for n in names if n.startswith(surname) and len(n) > len(surname))
         if len(matching) > 1:
-            # (黄市长 among 黄伟哲 and a student 黄浥尘: the one the text also writes with that title, 市长黄伟哲, or
+            # (黄市长 among 黄伟哲 and a student 黄子安: the one the text also writes with that title, 市长黄伟哲, or
             # the one the gazetteer gives it)
             titled = [n for n in matching if title + n in text or n + title in text]
             held = [n for n in matching if title in persons.get(n, "")]
