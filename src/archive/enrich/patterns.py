@@ -104,7 +104,6 @@ class Patterns:
     letter_after: re.Pattern[str]
     heard_before: re.Pattern[str]  # 听取(了)… in the clause before a name…
     heard_report: re.Pattern[str]  # …and (关于…的)汇报 after it: the one heard reported
-    senders: re.Pattern[str]  # 发来贺电贺函的还有: the names up to the end of the sentence wrote to the event
     # 南市府积极争取…: the city government acting, read after its name (and the lead-in allowed before it)
     government_act: re.Pattern[str]
     government_lead: re.Pattern[str]
@@ -464,7 +463,6 @@ def patterns() -> Patterns:
         letter_after=re.compile(f"(?:{titles_after})?的?(?:贺信|贺电|贺词|致信|重要(?:指示|批示)(?!精神))"),
         heard_before=re.compile(f"听取了?{clause}{{0,30}}$"),
         heard_report=re.compile(f"(?:{titles_after})?(?:关于{clause}{{0,80}}?的|(?:所?作)?的)?(?:工作)?(?:汇报|报告|简报|介绍|说明)"),
-        senders=re.compile(f"(?:{_alt(list(lang['letter_words']))}){clause}{{0,4}}?的(?:还|也)有"),
         government_act=re.compile(
             f"(?!{_alt(list(lang['government_not_after']))})"
             # (台南市政府为感谢志工的付出，今日…办理: a clause of purpose, of time or of a partner may come first:

@@ -860,10 +860,6 @@ class PeopleFinder:
                 roles.add(roles.attendees, chain)
         for m in p.attend_list.finditer(text):
             roles.add(roles.attendees, [n for n in _listed_names(m.group("list")) if _plausible(n)])
-        for m in p.senders.finditer(text):
-            stop = SENTENCE_MARK.search(text, m.end())
-            listed = self.names.finditer(text, m.end(), stop.start() if stop else len(text))
-            roles.add(roles.speakers, [self.forms.get(n.group(), n.group()) for n in listed])
         for m in p.pronoun.finditer(text):
             ends = [e for e, _ in roles.mentions]
             index = bisect.bisect_right(ends, m.start())
