@@ -20,7 +20,6 @@ from archive.enrich.patterns import (
     CLAUSE_END,
     HAN,
     ROMANISED,
-    SENTENCE_MARK,
     clause_start,
     patterns,
     sentence_start,
