@@ -180,9 +180,9 @@ def candidates(text: str) -> set[str]:
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text), *p.legislator_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
     countries_here = [country for country in _countries() if country in text]
-    titled_mentions = {
-        name: list(occurrences(text, name)) for name in found if _titled_somewhere(text, name, or_before=True)
-    }
+    titled_spans = [
+        span for name in found if _titled_somewhere(text, name, or_before=True) for span in occurrences(text, name)
+    ]
     return {
         name
         for name in found
@@ -195,7 +195,7 @@ def candidates(text: str) -> set[str]:
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
         and not any(_known_and_more(name, person) for person in known_here)
         and not _only_inside_longer(name, found, text)
-        and not _overlapping_titled(name, titled_mentions, text)
+        and not _overlapping_titled(name, titled_spans, text)
         and not _given_only(name, given_at, text)
     }
 
@@ -226,12 +226,11 @@ def _only_inside_longer(name: str, found: set[str], text: str) -> bool:
     )
 
 
-def _overlapping_titled(name: str, titled: dict[str, list[tuple[int, int]]], text: str) -> bool:
+def _overlapping_titled(name: str, titled: list[tuple[int, int]], text: str) -> bool:
     """文担任 beside 陈主明 (经理陈主明担任讲师): a name every mention of which begins inside a mention of another name
-    the text writes with a title (``titled``: such names and their mentions); the titled one is the name."""
+    the text writes with a title (``titled``: the mentions of such names); the titled one is the name."""
     starts = [start for start, _ in occurrences(text, name)]
-    spans = [span for found in titled.values() for span in found]
-    return bool(starts) and all(any(start < at < end for start, end in spans) for at in starts)
+    return bool(starts) and all(any(start < at < end for start, end in titled) for at in starts)
 
 
 #: The last character of a place right before a name written with its title inside (台南市|黄市长伟哲指示).
