@@ -2445,6 +2445,19 @@ def test_provinces_listed_before_their_governments_are_each_a_government() -> No
     assert art.units == ["商务部", "海关总署", "广西壮族自治区政府", "云南省政府"]
     # (provinces named as places, with no government after them, are no bodies)
     assert article("吉林、河南、四川等地积极开展宣讲活动。", models={}).units == []
+    # (the last province written in full, its 省 not repeated: …、甘肃省政府)
+    art = article("会上，水利部作了汇报，宁夏、内蒙古、甘肃省政府主要负责人通过视频发言。", models={})
+    assert set(art.units) == {"水利部", "宁夏回族自治区政府", "内蒙古自治区政府", "甘肃省政府"}
+
+
+def test_provinces_listed_before_a_party_department_are_each_that_department() -> None:
+    art = article("民政部主要负责同志，贵州、湖南省委统战部负责同志作了发言。", models={})
+    assert set(art.units) == {"民政部", "贵州省委统战部", "湖南省委统战部"}
+    # (党委 after short names: each province's committee, an autonomous region's called 党委)
+    art = article("财政部负责同志，安徽、西藏党委宣传部主要负责同志在会上发言。", models={})
+    assert set(art.units) == {"财政部", "安徽省委宣传部", "西藏自治区党委宣传部"}
+    # (a short name with no 省 and no 党 before 委 is not read as a province's: 江苏、浙江委员)
+    assert article("来自江苏、浙江委员会的代表参加会议。", models={}).units == []
 
 
 def test_a_teacher_or_a_convener_titled_after_or_before_the_name_speaks() -> None:

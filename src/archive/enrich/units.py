@@ -341,36 +341,48 @@ def _heard_list(text: str, end: int, first: str, m: UnitMatcher) -> list[Unit]:
     return found
 
 
-#: After a list of provinces, the governments of them all (河北、黑龙江、云南三省人民政府, 江苏、内蒙古…等省区市
-#: 人民政府).
-_GOVERNMENTS_AFTER = re.compile(r"等?(?:[\d一二两三四五六七八九十]{1,3}个?)?[省区市]{1,3}(?:人民)?政府")
+#: After a list of provinces, the same body of them all: their governments (河北、黑龙江、云南三省人民政府, 江苏、
+#: 内蒙古…等省区市人民政府, 山西、辽宁、甘肃省政府) or their party committees' departments (江西、云南省委统战部, 湖北、
+#: 重庆党委统战部).
+_BODIES_AFTER = re.compile(
+    r"等?(?:[\d一二两三四五六七八九十]{1,3}个?)?(?P<rank>[省区市]{0,3})"
+    r"(?P<body>(?:人民)?政府|党?委(?:统战部|宣传部|组织部|政法委)?|人大常委会|政协)"
+)
 #: The marks and words that join the items of a list of places (河北、黑龙江和云南; 新营、盐水及麻豆).
 _LIST_JOINER = re.compile("[、和及与]")
 
 
 @functools.cache
 def _province_governments() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A province written in full or short (福建省, 福建), and the canonical name of each spelling's government."""
+    """A province written in full or short (福建省, 福建), and its full name for each spelling (one whose
+    government the gazetteer knows)."""
     spelled: dict[str, str] = {}
     for j in load().jurisdictions:
         for alias, unit in j.global_aliases.items():
-            government = j.global_aliases.get(alias + "政府")
-            if unit.kind == "place" and unit.district is None and government is not None:
-                spelled.setdefault(alias, government.name)
+            if unit.kind == "place" and unit.district is None and alias + "政府" in j.global_aliases:
+                spelled.setdefault(alias, alias)
                 short = PROVINCE_END.sub("", alias)
                 if len(short) >= 2:
-                    spelled.setdefault(short, government.name)
+                    spelled.setdefault(short, alias)
     return re.compile(f"(?:{trie_pattern(spelled)})"), spelled
 
 
+def _province_body(province: str, body: str, m: UnitMatcher) -> Unit | None:
+    """The body of a province that the words after a list of provinces name (湖北省 and 党委统战部 → 湖北省委统战部)."""
+    for spelling in (province + body, province + body.removeprefix("党")):
+        if spelling in m.aliases and m.aliases[spelling].kind == "body":
+            return m.aliases[spelling]
+    return None
+
+
 def province_governments_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[Unit], int] | None:
-    """The governments of the provinces listed from ``pos`` when the list ends with their governments
-    (福建、上海、江苏、浙江、广东5省市政府): each province's government, and where the list ends."""
-    pattern, government = _province_governments()
+    """The bodies of the provinces listed from ``pos`` when the list ends with the body they all have
+    (福建、上海、江苏、浙江、广东5省市政府): each province's body, and where the list ends."""
+    pattern, full_name = _province_governments()
     names: list[str] = []
     at = pos
     while (province := pattern.match(text, at)) is not None:
-        names.append(government[province.group()])
+        names.append(full_name[province.group()])
         joiner = _LIST_JOINER.match(text, province.end())
         if joiner is None:
             at = province.end()
@@ -378,11 +390,14 @@ def province_governments_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[U
         at = joiner.end()
     else:
         return None  # (the list ran out after a joiner: no province closes it)
-    after = _GOVERNMENTS_AFTER.match(text, at)
+    after = _BODIES_AFTER.match(text, at)
     if len(names) < 2 or after is None:
         return None
-    units = [m.aliases[name] for name in dict.fromkeys(names) if name in m.aliases]
-    return units, after.end()
+    # (with no 省/市 of its own, the body follows a province written in full, or is the party's: 湖北、重庆党委)
+    if not after.group("rank") and text[at - 1] not in "省市区" and not after.group("body").startswith("党"):
+        return None
+    units = [unit for name in dict.fromkeys(names) if (unit := _province_body(name, after.group("body"), m))]
+    return (units, after.end()) if units else None
 
 
 def home_district(text: str, m: UnitMatcher) -> str | None:
