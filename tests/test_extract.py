@@ -219,6 +219,22 @@ def test_jsonl_record_department_becomes_unit() -> None:
     assert "會中通過年度防災計畫" in article.text
 
 
+def test_character_references_left_in_text_read_as_their_characters() -> None:
+    # (an export that escaped its text once more than the page: the reader sees … and &, not &hellip;)
+    record = {
+        "title": "市民講堂&ldquo;智慧城市&rdquo;開講",
+        "content": "講座介紹智慧路燈&hellip;等應用。\n&ensp;&ensp;現場並開放Q&amp;A，民眾反應熱烈&#65281;",
+    }
+    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:2")
+    article = extract(doc)
+    assert article.title == "市民講堂“智慧城市”開講"
+    assert article.text == "講座介紹智慧路燈…等應用。\n現場並開放Q&A，民眾反應熱烈！"
+    # (a page whose source escaped them twice)
+    page = html_page(f"<div><p>{PROSE}</p><p>{PROSE2}&amp;mdash;&amp;mdash;本报记者</p></div>")
+    article = extract(Document(data=page, kind="html", name="twice.html"))
+    assert "——本报记者" in article.text and "&" not in article.text
+
+
 def test_record_without_content_fails() -> None:
     doc = Document(data=b'{"title": "x", "content": ""}', kind="record", name="t.jsonl:3")
     with pytest.raises(ExtractError, match=r"t\.jsonl:3"):

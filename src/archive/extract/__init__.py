@@ -17,7 +17,7 @@ from archive.extract import body, meta
 from archive.extract.decode import decode_bytes
 from archive.extract.patterns import fold
 from archive.extract.sections import Paragraph, split_sections
-from archive.extract.text import is_meta_line, read_lines
+from archive.extract.text import is_meta_line, read_lines, unescape_references
 from archive.models import Article, Document, Meeting, Section, article_id_for
 
 __all__ = ["decode_bytes", "extract"]
@@ -71,7 +71,9 @@ def _build(
     source: str | None,
     units: list[str] | None = None,
 ) -> Article:
-    paragraphs = [p for p in paragraphs if p.text.strip()]
+    # (a page escaped twice shows its references as text: &amp;hellip; reads …)
+    title = unescape_references(title)
+    paragraphs = [Paragraph(unescape_references(p.text), p.heading_hint) for p in paragraphs if p.text.strip()]
     if sum(len(p.text) for p in paragraphs) < MIN_ARTICLE_CHARS and not title:
         raise ExtractError(f"{doc.name}: no article found")
     if not paragraphs:
@@ -229,7 +231,7 @@ def _from_record(doc: Document) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{doc.name}: not a JSON object")
     content = _field(record, "content", "body", "text")
-    title = _field(record, "title")
+    title = unescape_references(_field(record, "title"))
     if not content:
         raise ExtractError(f"{doc.name}: record has no content")
     dump = read_lines(content, title_from_first_line=not title)

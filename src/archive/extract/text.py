@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,16 @@ _TITLE_LINE = re.compile(r"^(?:标题|題目|题目|title)\s*[:：]\s*(.+)$", re
 _META_LINE = re.compile(
     r"^(?:发布|发表|更新|刊发)?(?:时间|日期)\s*[:：]|^(?:最后)?更新(?:时间|于)?\s*[:：]|^(?:来源|来自|稿源|出处|作者|记者|文章来源|信息来源)\s*[:：]"
 )
+
+
+#: A character reference left in text that is not HTML (…&hellip;, Q&amp;A, &#39;): exports and feeds often
+#: escape their text once more than the page it came from.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """``text`` with the HTML character references it holds replaced by their characters."""
+    return html.unescape(text) if _CHARACTER_REFERENCE.search(text) else text
 
 
 @dataclass
@@ -89,9 +100,10 @@ def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
     title: str | None = None
     paragraphs: list[Paragraph] = []
     meta_lines: list[str] = []
+    text = unescape_references(text)
     lines = join_broken_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     for raw in lines:
-        line = patterns.IMAGE_PLACEHOLDER.sub("", raw).strip(" \t\u3000\xa0\ufeff")
+        line = patterns.IMAGE_PLACEHOLDER.sub("", raw).strip(" \t\u3000\xa0\ufeff\u2002\u2003\u2009")
         if not line.strip("-=*_#>| "):
             continue
         hint = False
