@@ -235,6 +235,34 @@ def test_character_references_left_in_text_read_as_their_characters() -> None:
     assert "——本报记者" in article.text and "&" not in article.text
 
 
+def test_script_and_style_kept_by_a_dump_are_dropped() -> None:
+    content = "\n".join(
+        [
+            "var SITE_URL='https://example.gov.tw';var LANG=1;",
+            ".skip-link a {",
+            "position: absolute;",
+            "}",
+            "市府今天召開防汛會議，要求各區公所完成抽水機整備。",
+            "$(function () {",
+            "if (event.which == 13) {",
+            "counter += step",
+            "});",
+            "Pumps: 120 units; sandbags: 30,000 (stored in 37 districts).",
+            "詳見 https://example.gov.tw/News.aspx?n=12&sms=34 。",
+        ]
+    )
+    doc = Document(
+        data=json.dumps({"title": "防汛整備", "content": content}, ensure_ascii=False).encode(),
+        kind="record",
+        name="t.jsonl:4",
+    )
+    assert extract(doc).text.split("\n") == [
+        "市府今天召開防汛會議，要求各區公所完成抽水機整備。",
+        "Pumps: 120 units; sandbags: 30,000 (stored in 37 districts).",
+        "詳見 https://example.gov.tw/News.aspx?n=12&sms=34 。",
+    ]
+
+
 def test_record_without_content_fails() -> None:
     doc = Document(data=b'{"title": "x", "content": ""}', kind="record", name="t.jsonl:3")
     with pytest.raises(ExtractError, match=r"t\.jsonl:3"):

@@ -31,6 +31,22 @@ def unescape_references(text: str) -> str:
     return html.unescape(text) if _CHARACTER_REFERENCE.search(text) else text
 
 
+#: What marks a line of script or style sheet that a dump kept from its page (var $jq=…; .menu a {…};
+#: }else if(…){; airItem += index): braces, assignments, jQuery calls, comments, and statement keywords.
+_CODE_SIGNS = re.compile(
+    r"[{}]|\s=\s|[-+*/!=<>]=|\$\(|=>|^//|/\*|\*/|^(?:var|let|const|function|return|if|else|for|while|try|catch)\b"
+)
+_HAN_CHARS = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_code_line(line: str) -> bool:
+    """A line of a dump that is script or style, not text: code signs and hardly a Chinese character."""
+    line = line.strip()
+    if not line or len(_HAN_CHARS.findall(line)) > len(line) // 20:
+        return False
+    return _CODE_SIGNS.search(line) is not None or (line.endswith(";") and ("(" in line or ": " in line))
+
+
 @dataclass
 class TextArticle:
     title: str | None
@@ -101,7 +117,8 @@ def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
     paragraphs: list[Paragraph] = []
     meta_lines: list[str] = []
     text = unescape_references(text)
-    lines = join_broken_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = join_broken_lines([line for line in raw_lines if not is_code_line(line)])
     for raw in lines:
         line = patterns.IMAGE_PLACEHOLDER.sub("", raw).strip(" \t\u3000\xa0\ufeff\u2002\u2003\u2009")
         if not line.strip("-=*_#>| "):
