@@ -641,6 +641,13 @@ def test_a_name_is_kept_as_spelled_where_folding_is_ambiguous() -> None:
     assert article("天氣乾燥，局長劉建乾表示要防火。").speakers == ["刘建乾"]
 
 
+def test_a_given_name_may_hold_a_character_beyond_the_common_block() -> None:
+    # (Taiwan's household registers hold names with characters of the CJK extensions: 𬀩 is U+2C029)
+    art = article("民政局洪𬀩哲局長表示，將加強宣導。市議員張威𬙂、林子㻞也到場關心。")
+    assert art.speakers == ["洪𬀩哲"]
+    assert art.attendees == ["张威𬙂", "林子㻞"]
+
+
 def test_lists_of_those_who_attended_without_titles() -> None:
     art = article(
         "座谈会由市委书记周明远主持并讲话。出席座谈会的特邀人士还有韩立新、葛春燕、钱多和鲁建平等。",

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from archive.enrich.gazetteer import load
 from archive.enrich.trie import trie_pattern
 
-HAN = "\u4e00-\u9fff"
+#: The Chinese characters: the unified block, extension A, and the extensions beyond the first plane, which
+#: given names use (蔡泛𫔄, 洪𬀩哲).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 #: Ends a clause: a verb is never looked for across one of these.
 CLAUSE_END = "，,。；;！!？?\n：:"
 #: A name's romanised form written right after it (白惠兰Salau Kaljimuran指出): read past, like a title.
