@@ -1661,6 +1661,9 @@ def test_a_topic_clause_then_a_comma_and_the_verb() -> None:
     assert art.speakers == ["杨世安"]
     art = article("交通局局长王铭德说明计划。", "市长黄伟哲就任后即指示交通局针对观光地区，提出改善计划。")
     assert art.speakers == ["王铭德"]
+    # (有鉴于…，指示: the reason for the instruction, then a comma)
+    art = article("新化户政事务所主任李秋萍有鉴于换证案件逐年增加，指示同仁增设假日服务窗口。")
+    assert art.speakers == ["李秋萍"]
 
 
 def test_pupils_curators_and_acting_heads_named_with_their_titles() -> None:
