@@ -1678,6 +1678,15 @@ def test_pupils_curators_and_acting_heads_named_with_their_titles() -> None:
     assert article("水利局提报9件工程获评审委员高度肯定。").speakers == []
 
 
+def test_cooks_named_with_their_titles_speak() -> None:
+    art = article(
+        "獲選餐廳中，福記小館邱文瑞總舖師表示，食材都來自在地農漁民。",
+        "主廚葉明翰則分享，菜單會隨季節調整。",
+        title="美食評鑑名單出爐",
+    )
+    assert art.speakers == ["邱文瑞", "叶明翰"]
+
+
 def test_a_clause_of_the_name_then_a_comma_and_what_it_said() -> None:
     art = article(
         "国家副主席韩正在北京会见泰国公主诗琳通并出席庆祝活动。",
