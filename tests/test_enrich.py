@@ -1664,6 +1664,9 @@ def test_a_topic_clause_then_a_comma_and_the_verb() -> None:
     # (有鉴于…，指示: the reason for the instruction, then a comma)
     art = article("新化户政事务所主任李秋萍有鉴于换证案件逐年增加，指示同仁增设假日服务窗口。")
     assert art.speakers == ["李秋萍"]
+    # (率…向市民报告: the team one leads, then to whom the speech is given)
+    art = article("副市长邱怡君率市府团队向市民报告，本周疫苗接种进度。", "局长范志宏率团出席博览会开幕。")
+    assert art.speakers == ["邱怡君"]
 
 
 def test_pupils_curators_and_acting_heads_named_with_their_titles() -> None:

@@ -192,7 +192,7 @@ def patterns() -> Patterns:
     legislator_titles = _alt(list(lang["legislator_titles"]))
     legislator_verbs = _alt(list(lang["legislator_verbs"]))
     after_name = (
-        f'(?=[、，,。；;：:\\s（(“"]|$|\\d|{ROMANISED}|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|通过|有鉴于|鉴于|'
+        f'(?=[、，,。；;：:\\s（(“"]|$|\\d|{ROMANISED}|同志|等|和|与|及|在|于|就|对|向|为|从|到|将|今|昨|近|受|结合|围绕|针对|根据|关于|通过|有鉴于|鉴于|率|'
         f"会谈|会见|会晤|通电话|举行|简报|担任|的(?:工作)?(?:汇报|报告|简报|介绍|说明)|"
         f"(?:{speech})|(?:{light})|(?:{attend})|(?:{adverbs})|(?:{titles_after})|(?:{legislator_verbs}))"
     )
@@ -206,10 +206,11 @@ def patterns() -> Patterns:
     # (徐留平代表中华全国总工会、…、中国残疾人联合会向大会致贺词: on behalf of a long list of bodies; but in
     # 习近平主席特别代表、…丁薛祥…致辞 the envoy speaks, not the one named before 特别代表)
     # (王全兴校长就学校的特色与愿景，阐述…: after 就, 针对 or 围绕 and its matter, a comma may come; not after
-    # the 就 of 就业, 就服台, 就任…; 主任郑炳源有鉴于…偏高，指示…: the reason for an instruction)
+    # the 就 of 就业, 就服台, 就任…; 主任郑炳源有鉴于…偏高，指示…: the reason for an instruction; 副市长…率市府团队
+    # 向市民报告: the team one leads, then the speech)
     topic = (
         f"(?:(?:(?:就(?![业服职医读任近地])|针对|围绕|有?鉴于){clause}{{1,40}}?(?:[，,]并?)?"
-        f"|(?:对|结合|代表|向|同|与|为|对于|关于|受|根据|面向|通过){clause}{{1,40}}?(?:[，,]并)?"
+        f"|(?:对|结合|代表|向|同|与|为|对于|关于|受|根据|面向|通过|率领|率){clause}{{1,40}}?(?:[，,]并)?"
         f"|(?<!特别)(?<!特使)(?<!私人)代表{clause}{{41,120}}?(?:[，,]并)?))"
     )
     # (姜鹏，也讲述了…: a comma may part the names from an adverb and their verb)
