@@ -263,6 +263,32 @@ def test_script_and_style_kept_by_a_dump_are_dropped() -> None:
     ]
 
 
+def test_a_record_holding_the_text_of_a_whole_page_keeps_its_article() -> None:
+    chrome = [
+        "市政府全球資訊網-河濱公園夜間封閉施工",
+        "跳到主要內容區塊",
+        "  \t\t市府動態\t\t市府新聞\t\t機關新聞\t\t熱門活動\t\t市政公告",
+        "分享\t\tFacebook\t\tPlurk\t\tline\t\tEmail",
+        "function dataloading(){",
+        "}",
+        ":::  \t\t首頁\t\t市府動態\t\t機關新聞",
+        "河濱公園夜間封閉施工",
+    ]
+    body = ["工務局表示，河濱公園步道將於下週夜間封閉施工，請民眾改道通行。", "施工期間如有疑問，可撥打專線洽詢。"]
+    record = {"title": "河濱公園夜間封閉施工", "content": "\n".join(chrome + body)}
+    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:5")
+    assert extract(doc).text.split("\n") == body
+    # (the page's article holds nothing past its heading: the title is all there is)
+    record["content"] = "\n".join(chrome)
+    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:6")
+    assert extract(doc).text == "河濱公園夜間封閉施工"
+    # (a table's rows in an article that is no whole page stay, tabs and all)
+    row = "出席委員\t\t姓名\t\t職稱\t\t王大同\t\t教授"
+    record = {"title": "審議會紀錄", "content": f"本市都市計畫審議會今日召開第五次會議。\n{row}"}
+    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:7")
+    assert "王大同" in extract(doc).text
+
+
 def test_record_without_content_fails() -> None:
     doc = Document(data=b'{"title": "x", "content": ""}', kind="record", name="t.jsonl:3")
     with pytest.raises(ExtractError, match=r"t\.jsonl:3"):

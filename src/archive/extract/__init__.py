@@ -234,7 +234,7 @@ def _from_record(doc: Document) -> Article:
     title = unescape_references(_field(record, "title"))
     if not content:
         raise ExtractError(f"{doc.name}: record has no content")
-    dump = read_lines(content, title_from_first_line=not title)
+    dump = read_lines(content, title_from_first_line=not title, known_title=title or None)
     title = title or dump.title or ""
     published = meta.find_date(_field(record, "published", "date", "publish_date", "time")) or (
         meta.date_from_lines(dump.meta_lines)
@@ -242,5 +242,6 @@ def _from_record(doc: Document) -> Article:
     source = _field(record, "source") or meta.find_source(dump.meta_lines) or None
     unit = _field(record, "department", "unit")
     url = _field(record, "url") or doc.url or _default_url(doc)
-    paragraphs = dump.paragraphs or [Paragraph(content)]
+    # (the text of a whole page whose article holds nothing past its heading is its title alone)
+    paragraphs = dump.paragraphs or [Paragraph(title if dump.whole_page and title else content)]
     return _build(doc, url, title, paragraphs, published=published, source=source, units=[unit] if unit else [])

@@ -47,11 +47,43 @@ def is_code_line(line: str) -> bool:
     return _CODE_SIGNS.search(line) is not None or (line.endswith(";") and ("(" in line or ": " in line))
 
 
+#: The link a page offers past its menus to its content: a dump holding it is the text of a whole page.
+_SKIP_LINK = re.compile(r"跳[到至]主要[內内]容|skip to (?:the )?(?:main )?content", re.IGNORECASE)
+_MENU_GAP = re.compile(r"\t+| {2,}|\u3000+")
+_MENU_ITEM_MAX = 12
+
+
+def is_menu_line(line: str) -> bool:
+    """A row of a page's menu: four or more short items parted by tabs or wide spaces, no sentence mark, and
+    hardly a number (a table's row holds figures)."""
+    items = [item for item in _MENU_GAP.split(line.strip()) if item.strip()]
+    if len(items) < 4 or any(len(item) > _MENU_ITEM_MAX for item in items):
+        return False
+    if any(mark in line for mark in "。，,；;！？!?"):
+        return False
+    return sum(any(char.isdigit() for char in item) for item in items) <= 1
+
+
+def _page_lines(lines: list[str], known_title: str | None) -> tuple[list[str], bool]:
+    """The lines of a dump less those of script and style, and whether it is the text of a whole page. Of a
+    whole page, only what follows the last line naming the article's ``known_title`` (its heading), or without
+    one, the lines that are no menu."""
+    lines = [line for line in lines if not is_code_line(line)]
+    if not any(_SKIP_LINK.search(line) for line in lines):
+        return lines, False
+    heading = " ".join(known_title.split()) if known_title else ""
+    last = max((n for n, line in enumerate(lines) if heading and " ".join(line.split()).endswith(heading)), default=-1)
+    if last >= 0:
+        return lines[last + 1 :], True
+    return [line for line in lines if not is_menu_line(line)], True
+
+
 @dataclass
 class TextArticle:
     title: str | None
     paragraphs: list[Paragraph] = field(default_factory=list)
     meta_lines: list[str] = field(default_factory=list)
+    whole_page: bool = False  # the dump is the text of a whole page, menus and all
 
 
 _BYLINE_LABEL = re.compile(r"来源|出处|作者|编辑|阅读|评论|点击|浏览|人气|发表于|发布于|字号|分享")
@@ -111,14 +143,16 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
-    """Split a dump into paragraphs, dropping image placeholders and republishing boilerplate."""
+def read_lines(text: str, *, title_from_first_line: bool = True, known_title: str | None = None) -> TextArticle:
+    """Split a dump into paragraphs, dropping image placeholders and republishing boilerplate (``known_title``:
+    the article's title, given apart, which marks where the article begins in the text of a whole page)."""
     title: str | None = None
     paragraphs: list[Paragraph] = []
     meta_lines: list[str] = []
     text = unescape_references(text)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = join_broken_lines([line for line in raw_lines if not is_code_line(line)])
+    kept, whole_page = _page_lines(raw_lines, known_title)
+    lines = join_broken_lines(kept)
     for raw in lines:
         line = patterns.IMAGE_PLACEHOLDER.sub("", raw).strip(" \t\u3000\xa0\ufeff\u2002\u2003\u2009")
         if not line.strip("-=*_#>| "):
@@ -152,4 +186,4 @@ def read_lines(text: str, *, title_from_first_line: bool = True) -> TextArticle:
         # the body too, since it is part of the article.
         if first.heading_hint or not ends_sentence(first.text):
             paragraphs = paragraphs[1:]
-    return TextArticle(title, paragraphs, meta_lines)
+    return TextArticle(title, paragraphs, meta_lines, whole_page)
