@@ -203,13 +203,18 @@ def cross_validate(items: list[Item], rows: list[Row], jobs: int = 1) -> list[fl
 #: How far above its precision target (``enrich_eval.TARGETS``) a field's held-out precision must stay for the
 #: thresholds to be chosen for recall.
 MARGIN = 0.02
+#: Thresholds chosen for recall: of those whose held-out recall comes this close to the best, the ones with the
+#: best precision (a sliver of recall is not worth a threshold that adds values the model finds unlikely, and
+#: the choice then moves less from one refit to the next).
+RECALL_SLACK = 0.003
 
 
 def choose(items: list[Item], rows: list[Row], probs: list[float], name: str) -> tuple[float, float]:
     """The thresholds with the best held-out F1 (ties: the higher precision); when their precision stays ``MARGIN``
-    above the field's precision target, those with the best recall whose precision still does. (A field whose best
-    F1 falls short of its precision target, or that has no target of its own, such as the city government, keeps
-    the best F1: buying precision there would cost far more recall.) A field with a precision target alone (themes)
+    above the field's precision target, those with the best recall whose precision still does (within
+    ``RECALL_SLACK`` of that recall, the best precision). (A field whose best F1 falls short of its precision
+    target, or that has no target of its own, such as the city government, keeps the best F1: buying precision
+    there would cost far more recall.) A field with a precision target alone (themes)
     takes the best recall whose precision stays at the rules' own and ``MARGIN`` above the target: the model may
     only add what the rules miss, never cost precision."""
     target = ev.TARGETS.get(name)
@@ -218,16 +223,24 @@ def choose(items: list[Item], rows: list[Row], probs: list[float], name: str) ->
         rules = _pr(score(items, rows, [0.5] * len(rows), name, 1.01, 0.0))[0]
         floor = max(target[0] + MARGIN, rules)
     best: tuple[float, float, float, float] | None = None  # f1, precision, add_at, drop_at
-    safe: tuple[float, float, float, float] | None = None  # recall, precision, add_at, drop_at
+    above: list[tuple[float, float, float, float]] = []  # recall, precision, add_at, drop_at
     for add_at in [*GRID, 1.01]:
         for drop_at in DROPS:
             precision, recall = _pr(score(items, rows, probs, name, add_at, drop_at))
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             if best is None or (f1, precision) > best[:2]:
                 best = (f1, precision, add_at, drop_at)
-            if floor is not None and precision >= floor and (safe is None or (recall, precision) > safe[:2]):
-                safe = (recall, precision, add_at, drop_at)
+            if floor is not None and precision >= floor:
+                above.append((recall, precision, add_at, drop_at))
     assert best is not None
+    safe = None
+    if above:
+        most = max(recall for recall, *_ in above)
+        # (ties: the higher add threshold short of adding nothing, and the lower drop threshold)
+        safe = max(
+            (c for c in above if c[0] >= most - RECALL_SLACK),
+            key=lambda c: (c[1], c[0], c[2] if c[2] <= 1.0 else 0.0, -c[3]),
+        )
     if safe is not None and (best[1] >= (floor or 0.0) or (target is not None and target[1] is None)):
         return safe[2], safe[3]  # (the best F1 clears the target: trade the precision to spare for recall)
     return best[2], best[3]

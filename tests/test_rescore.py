@@ -315,6 +315,9 @@ def test_thresholds_are_chosen_for_recall_while_precision_clears_the_target() ->
     assert train.choose(items, rows, probs, "units")[0] <= 0.3
     # the city government has no target of its own: the best F1 leaves the doubtful tier out
     assert train.choose(items, rows, probs, "government")[0] > 0.3
+    # …but a tier that adds a sliver of recall (two right bodies and three wrong ones) is not worth its threshold
+    rows, probs = tiers((900, 0.9, True), (30, 0.3, True), (40, 0.3, False), (2, 0.1, True), (3, 0.1, False))
+    assert train.choose(items, rows, probs, "units")[0] == 0.3
     # districts (target 0.90) whose best F1 falls short of it keep the best F1, not a precise sliver of recall
     rows, probs = tiers((500, 0.95, True), (400, 0.6, True), (20, 0.95, False), (100, 0.6, False))
     items = [train.Item(file="a", gold={"districts": {"甲局"}}) for _ in range(1000)]
@@ -325,4 +328,5 @@ def test_thresholds_are_chosen_for_recall_while_precision_clears_the_target() ->
     for row in rows[:930]:
         row.rule = True
     items = [train.Item(file="a", gold={"themes": {"甲局"}}) for _ in range(1000)]
-    assert 0.4 < train.choose(items, rows, probs, "themes")[0] <= 0.9
+    add_at, drop_at = train.choose(items, rows, probs, "themes")
+    assert 0.4 < add_at <= 1.0 and drop_at <= 0.9
