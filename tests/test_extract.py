@@ -95,6 +95,11 @@ def html_page(body: str, head: str = "", title: str = "示范市召开经济工�
     return f"<html><head><title>{title}</title>{head}</head><body>{body}</body></html>".encode()
 
 
+def record_doc(record: dict[str, str], name: str) -> Document:
+    """A JSONL record as the importer hands it to the extractor."""
+    return Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name=name)
+
+
 PROSE = "会议指出，今年以来全市经济运行总体平稳、稳中有进，各项工作取得积极成效。会议要求，各部门要抓好落实。"
 PROSE2 = "会议强调，要坚持稳中求进工作总基调，扎实推进各项重点任务，确保一季度实现良好开局。"
 PROSE3 = "会议还研究了其他事项，要求各区各部门对照年度目标任务，逐项细化措施、压实责任。"
@@ -210,7 +215,7 @@ def test_jsonl_record_department_becomes_unit() -> None:
         "url": "https://www.tainan.gov.tw/News_Content.aspx?n=1&s=2",
         "content": "市長今天主持市政會議，會中通過年度防災計畫。\n各局處應於汛期前完成整備工作。",
     }
-    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:1")
+    doc = record_doc(record, "t.jsonl:1")
     article = extract(doc)
     assert article.title == "臺南市政會議通過防災計畫"
     assert article.published == "2024-05-02"
@@ -225,7 +230,7 @@ def test_character_references_left_in_text_read_as_their_characters() -> None:
         "title": "市民講堂&ldquo;智慧城市&rdquo;開講",
         "content": "講座介紹智慧路燈&hellip;等應用。\n&ensp;&ensp;現場並開放Q&amp;A，民眾反應熱烈&#65281;",
     }
-    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:2")
+    doc = record_doc(record, "t.jsonl:2")
     article = extract(doc)
     assert article.title == "市民講堂“智慧城市”開講"
     assert article.text == "講座介紹智慧路燈…等應用。\n現場並開放Q&A，民眾反應熱烈！"
@@ -251,11 +256,7 @@ def test_script_and_style_kept_by_a_dump_are_dropped() -> None:
             "詳見 https://example.gov.tw/News.aspx?n=12&sms=34 。",
         ]
     )
-    doc = Document(
-        data=json.dumps({"title": "防汛整備", "content": content}, ensure_ascii=False).encode(),
-        kind="record",
-        name="t.jsonl:4",
-    )
+    doc = record_doc({"title": "防汛整備", "content": content}, "t.jsonl:4")
     assert extract(doc).text.split("\n") == [
         "市府今天召開防汛會議，要求各區公所完成抽水機整備。",
         "Pumps: 120 units; sandbags: 30,000 (stored in 37 districts).",
@@ -276,16 +277,16 @@ def test_a_record_holding_the_text_of_a_whole_page_keeps_its_article() -> None:
     ]
     body = ["工務局表示，河濱公園步道將於下週夜間封閉施工，請民眾改道通行。", "施工期間如有疑問，可撥打專線洽詢。"]
     record = {"title": "河濱公園夜間封閉施工", "content": "\n".join(chrome + body)}
-    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:5")
+    doc = record_doc(record, "t.jsonl:5")
     assert extract(doc).text.split("\n") == body
     # (the page's article holds nothing past its heading: the title is all there is)
     record["content"] = "\n".join(chrome)
-    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:6")
+    doc = record_doc(record, "t.jsonl:6")
     assert extract(doc).text == "河濱公園夜間封閉施工"
     # (a table's rows in an article that is no whole page stay, tabs and all)
     row = "出席委員\t\t姓名\t\t職稱\t\t王大同\t\t教授"
     record = {"title": "審議會紀錄", "content": f"本市都市計畫審議會今日召開第五次會議。\n{row}"}
-    doc = Document(data=json.dumps(record, ensure_ascii=False).encode(), kind="record", name="t.jsonl:7")
+    doc = record_doc(record, "t.jsonl:7")
     assert "王大同" in extract(doc).text
 
 

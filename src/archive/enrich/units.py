@@ -353,7 +353,7 @@ _LIST_JOINER = re.compile("[、和及与]")
 
 
 @functools.cache
-def _province_governments() -> tuple[re.Pattern[str], dict[str, str]]:
+def _province_spellings() -> tuple[re.Pattern[str], dict[str, str]]:
     """A province written in full or short (福建省, 福建), and its full name for each spelling (one whose
     government the gazetteer knows)."""
     spelled: dict[str, str] = {}
@@ -378,7 +378,7 @@ def _province_body(province: str, body: str, m: UnitMatcher) -> Unit | None:
 def province_governments_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[Unit], int] | None:
     """The bodies of the provinces listed from ``pos`` when the list ends with the body they all have
     (福建、上海、江苏、浙江、广东5省市政府): each province's body, and where the list ends."""
-    pattern, full_name = _province_governments()
+    pattern, full_name = _province_spellings()
     names: list[str] = []
     at = pos
     while (province := pattern.match(text, at)) is not None:
@@ -437,7 +437,7 @@ def document_issuers(text: str, m: UnitMatcher) -> list[Unit]:
 def _listed_governments(text: str, m: UnitMatcher, roles: UnitRoles) -> None:
     """Provinces listed with their governments that then act (河北、黑龙江、云南三省人民政府负责同志作了发言)."""
     p = patterns()
-    pattern, _ = _province_governments()
+    pattern, _ = _province_spellings()
     pos = 0
     while (province := pattern.search(text, pos)) is not None:
         found = province_governments_at(text, province.start(), m)
