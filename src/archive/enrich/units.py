@@ -375,7 +375,7 @@ def _province_body(province: str, body: str, m: UnitMatcher) -> Unit | None:
     return None
 
 
-def province_governments_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[Unit], int] | None:
+def province_bodies_at(text: str, pos: int, m: UnitMatcher) -> tuple[list[Unit], int] | None:
     """The bodies of the provinces listed from ``pos`` when the list ends with the body they all have
     (福建、上海、江苏、浙江、广东5省市政府): each province's body, and where the list ends."""
     pattern, full_name = _province_spellings()
@@ -434,13 +434,14 @@ def document_issuers(text: str, m: UnitMatcher) -> list[Unit]:
     return found
 
 
-def _listed_governments(text: str, m: UnitMatcher, roles: UnitRoles) -> None:
-    """Provinces listed with their governments that then act (河北、黑龙江、云南三省人民政府负责同志作了发言)."""
+def _listed_province_bodies(text: str, m: UnitMatcher, roles: UnitRoles) -> None:
+    """Provinces listed with the body they all have, which then acts (河北、黑龙江、云南三省人民政府负责同志作了发言,
+    江西、云南省委统战部负责同志作了发言)."""
     p = patterns()
     pattern, _ = _province_spellings()
     pos = 0
     while (province := pattern.search(text, pos)) is not None:
-        found = province_governments_at(text, province.start(), m)
+        found = province_bodies_at(text, province.start(), m)
         if found is None:
             pos = province.end()
             continue
@@ -456,7 +457,7 @@ def speaking_units(text: str, m: UnitMatcher, home: str | None = None) -> UnitRo
     """Bodies that spoke, reported or were heard in folded ``text``; ``home`` resolves 区发展改革委."""
     roles = UnitRoles()
     _listed_bodies(text, m, home, roles)
-    _listed_governments(text, m, roles)
+    _listed_province_bodies(text, m, roles)
     for unit in unlisted_bodies(text, m):
         roles.add(unit)
     for unit in document_issuers(text, m):
@@ -820,7 +821,7 @@ def _rest_of_list(
         if item_end > 0 and _TOGETHER.match(text, item_end):
             end = gap.end()
     while (joiner := _JOINER.match(text, _after_aside(text, end))) is not None:
-        governments = province_governments_at(text, joiner.end(), m)
+        governments = province_bodies_at(text, joiner.end(), m)
         if governments is not None:
             rest.extend(governments[0])
             end = governments[1]
