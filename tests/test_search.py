@@ -368,6 +368,8 @@ def test_cli_json_and_no_results(index_dir: Path) -> None:
         ["会议", "--filter", "colour=red"],
         ["会议", "--filter", "nonsense"],
         ["会议", "--from", "2026-02-30"],
+        ["会议", "--speaker", "陈吉宁"],
+        ["会议", "--sorted=date"],
     ],
 )
 def test_cli_exits_2_with_one_line_for_bad_input(index_dir: Path, args: list[str]) -> None:

@@ -23,6 +23,15 @@ from archive.store import STORE_FILE, Store
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 
+def _check_words(words: tuple[str, ...]) -> None:
+    """Words shaped like a long option are a mistyped option, not a query (-word excludes a word; --word is none)."""
+    for word in words:
+        if word.startswith("--") and len(word) > 2:
+            name = word[2:].partition("=")[0].lower()
+            hint = f"; filter with --filter {name}=VALUE or {name}:VALUE" if name in FILTER_FIELDS else ""
+            raise QueryError(f"no such option: {word} (see archive search --help){hint}")
+
+
 def _parse_filters(values: tuple[str, ...]) -> dict[str, list[str]]:
     filters: dict[str, list[str]] = {}
     for item in values:
@@ -119,6 +128,7 @@ def search_command(
 
     Exit status 2 when the query, a filter or a date cannot be understood.
     """
+    _check_words(query)
     text = " ".join(query)
     per_page = limit or int(app.settings.get("per_page", 10))
     parsed = _parse_filters(filters)
