@@ -241,6 +241,15 @@ def test_district_office_department_gives_its_district() -> None:
     assert art.districts == ["佳里区"]
 
 
+def test_the_department_of_a_record_puts_its_jurisdiction_in_play() -> None:
+    # (a notice of a central agency that a Tainan office republishes, its text naming no place: the office's name
+    # holds the marker that puts Taiwan's bodies in play)
+    notice = "行政院農業委員會公告「漁船船員訓練補助要點」，自即日起生效。"
+    art = article(notice, title="行政院農業委員會公告漁船船員訓練補助要點", units=["臺南市漁港及近海管理所"], models={})
+    assert art.units == ["台南市渔港及近海管理所", "农委会"]
+    assert article(notice, title="行政院農業委員會公告漁船船員訓練補助要點", models={}).units == []
+
+
 def test_department_that_is_a_sentence_is_dropped() -> None:
     art = article("內容。", units=["有關本日議會總質詢，水利局回應說明如下：各項工程均依法辦理"])
     assert "有关本日议会总质询" not in "".join(art.units)

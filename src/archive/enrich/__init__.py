@@ -234,7 +234,11 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         for unit in canonical_department(raw, active):
             if unit not in given:
                 given.append(unit)
-    active = active | {unit.jurisdiction for unit in given if unit.jurisdiction}
+    # (…and the jurisdictions whose markers the body's name holds: 台南市渔港及近海管理所 puts the Taiwan bodies in
+    # play for a notice of 行政院农业委员会 that the office republishes)
+    active = active | {unit.jurisdiction for unit in given if unit.jurisdiction} | jurisdictions(
+        "\n".join(unit.name for unit in given)
+    )
     units_matcher = matcher(active)
 
     home = home_district(title, units_matcher)
