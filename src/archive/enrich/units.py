@@ -821,10 +821,10 @@ def _rest_of_list(
         if item_end > 0 and _TOGETHER.match(text, item_end):
             end = gap.end()
     while (joiner := _JOINER.match(text, _after_aside(text, end))) is not None:
-        governments = province_bodies_at(text, joiner.end(), m)
-        if governments is not None:
-            rest.extend(governments[0])
-            end = governments[1]
+        bodies = province_bodies_at(text, joiner.end(), m)
+        if bodies is not None:
+            rest.extend(bodies[0])
+            end = bodies[1]
             continue
         listed = _party_prefixed(text, m.pattern.match(text, joiner.end()), m)
         # (与 more often joins a partner than a list item: an unlisted name after it only before 共同 or 联合,

@@ -71,9 +71,7 @@ def _build(
     source: str | None,
     units: list[str] | None = None,
 ) -> Article:
-    # (a page escaped twice shows its references as text: &amp;hellip; reads …)
-    title = unescape_references(title)
-    paragraphs = [Paragraph(unescape_references(p.text), p.heading_hint) for p in paragraphs if p.text.strip()]
+    paragraphs = [p for p in paragraphs if p.text.strip()]
     if sum(len(p.text) for p in paragraphs) < MIN_ARTICLE_CHARS and not title:
         raise ExtractError(f"{doc.name}: no article found")
     if not paragraphs:
@@ -121,7 +119,9 @@ def _from_html(doc: Document, text: str) -> Article:
             meta_lines.append(block.text)
             continue
         hint = bool(block.heading >= 2 or (block.bold_only and block.chars <= 80))
-        paragraphs.append(Paragraph(block.text, hint))
+        # (a page escaped twice shows its references as text: &amp;hellip; reads …)
+        paragraphs.append(Paragraph(unescape_references(block.text), hint))
+    title = unescape_references(title)
     if not title and paragraphs:
         title = paragraphs[0].text[:60]
 
