@@ -330,3 +330,17 @@ def test_thresholds_are_chosen_for_recall_while_precision_clears_the_target() ->
     items = [train.Item(file="a", gold={"themes": {"甲局"}}) for _ in range(1000)]
     add_at, drop_at = train.choose(items, rows, probs, "themes")
     assert 0.4 < add_at <= 1.0 and drop_at <= 0.9
+
+
+def test_a_national_roundup_of_county_sites_is_weighed_by_how_many_there_are() -> None:
+    roundup = "各地举办丰收节活动。在河南遂平，小麦入仓；在陕西绥德，苹果挂满枝头；在江西鄱阳县，渔民收网。"
+    found = candidates_of(article(roundup, title="各地庆丰收"))
+    pool = found.pools["districts"].by_value
+    assert {"遂平县", "绥德县", "鄱阳县"} <= set(pool)
+    assert all("sites=3-5" in pool[name].tags for name in ("遂平县", "绥德县", "鄱阳县"))
+    single = candidates_of(article("在河南遂平，小麦入仓。", title="遂平麦收")).pools["districts"].by_value
+    assert "sites=1" in single["遂平县"].tags
+    # a model that doubts a roundup's sites keeps the single county only
+    doubt = {"districts": FieldModel(weights={"bias": 3.0, "sites=3-5": -6.0}, add_at=0.5, drop_at=0.5)}
+    assert enrich(article(roundup, title="各地庆丰收"), models=doubt).districts == []
+    assert enrich(article("在河南遂平，小麦入仓。", title="遂平麦收"), models=doubt).districts == ["遂平县"]

@@ -293,8 +293,11 @@ def district_pool(
     for unit in units:
         if unit.district:
             pool.get(unit.district).tags.add("unit_chosen")
-    for name in sites:
+    site_names = list(dict.fromkeys(sites))
+    for name in site_names:
         pool.get(name).tags.add("site")
+    # (a national roundup places one thing in each of many counties: 在河南遂平…在陕西绥德…)
+    sited = _bucket(len(site_names))
     for name in chosen:
         pool.get(name).tags.add("rule")
     # (a district named as an item of a list is less likely the site of what is reported)
@@ -307,6 +310,7 @@ def district_pool(
     titled = {c.value for c in named if any(start < title_end for start, _ in c.spans)}
     for candidate in pool:
         candidate.tags.add(f"districts={_bucket(len(named))}")
+        candidate.tags.add(f"sites={sited}")
         if titled and candidate.value not in titled:
             candidate.tags.add("title_elsewhere")
         if candidate.spans and min(start for start, _ in candidate.spans) < title_end + OPENING_CHARS:
