@@ -433,6 +433,35 @@ def test_a_county_after_zai_closing_its_phrase_is_where_national_news_takes_plac
     assert "永康市" not in tainan.districts
 
 
+def test_a_county_of_two_characters_is_read_only_after_its_province_or_prefecture() -> None:
+    art = article(
+        "各地秋粮陆续收获。",
+        "湖北房縣8萬多畝中稻迎來收穫。河南省信阳市息县整治人居环境。",
+        "歙县的茶农忙着采茶。安徽和县域经济同步发展。",
+        title="秋粮收获",
+        models={},
+    )
+    # (歙县 alone, and 和县 glued to 县域 after 安徽, are no county)
+    assert art.districts == ["房县", "息县"]
+
+
+def test_a_county_is_a_site_after_weiyu_laidao_or_before_saiqu_and_where_a_sentence_names_it() -> None:
+    art = article(
+        "冬运会各项比赛有序进行。",
+        "扎兰屯赛区的比赛今天全部完赛。位于崇礼的滑雪中心对外开放。",
+        "代表们来到门头沟，了解恢复重建情况。",
+        title="冬运会赛况",
+        models={},
+    )
+    assert art.districts == ["扎兰屯市", "崇礼区", "门头沟区"]
+    # 同仁 is a word of every office (关于同仁的言行), not 同仁市
+    assert article("交通局表示，关于同仁的不当言行深感歉意。", title="回应", models={}).districts == []
+    # a full county name after 是 is a place the text names (whether it is a site is the model's to weigh)
+    text = "邹文斌是崇仁县塘坪村党支部书记。"
+    said = Article(id="a", url="file:///a.txt", title="", sections=[Section(id="a#0", text=text)])
+    assert "崇仁县" in candidates_of(said).pools["districts"].by_value
+
+
 def test_a_county_is_no_site_as_an_origin_a_body_a_facility_a_list_or_a_common_word() -> None:
     art = article(
         "本台今天播发以下消息。",

@@ -61,6 +61,9 @@ class Jurisdiction:
     county_parents: dict[str, set[str]] = field(default_factory=dict)
     # a county's name without its last character or its peoples (阜宁县 → 阜宁, 北川羌族自治县 → 北川) -> counties
     county_short: dict[str, set[str]] = field(default_factory=dict)
+    # counties of two characters (歙县, 芒市), read only right after their province or prefecture (安徽歙县) -> the
+    # names of those parents
+    chained_counties: dict[str, set[str]] = field(default_factory=dict)
     # countries by full name (俄罗斯): the start of the names of their bodies, listed or not
     countries: list[str] = field(default_factory=list)
     # the city government itself (台南市政府), which acts in its own name (市府今日举办…)
@@ -151,6 +154,10 @@ def _jurisdiction(data: dict[str, Any], filename: str) -> Jurisdiction:
         for name in names:
             result.places.setdefault(str(name), str(name))
             result.county_parents.setdefault(str(name), set()).update(spellings)
+    for parents, names in head.get("chained_counties", {}).items():
+        spellings = _parent_spellings(str(parents), autonomous)
+        for name in names:
+            result.chained_counties.setdefault(str(name), set()).update(spellings)
     parent_names = {spelled for spellings in result.county_parents.values() for spelled in spellings}
     parent_names.update(str(word) for word in head.get("short_names_not", []))
     for name in result.county_parents:

@@ -137,7 +137,7 @@ class UnitRoles:
 
 _HAN = re.compile("[\u4e00-\u9fff]")
 #: What may stand right before a county's name: the province, prefecture or city it is in, or a preposition.
-_BEFORE_COUNTY = set("省市州盟地区县在于到赴的从自和与及")
+_BEFORE_COUNTY = set("省市州盟地区县在于到赴的从自和与及是为至往向经了即或去过被对")
 #: A short place name followed by one of these names a school or an office, not the place (麻豆国中).
 _PLACE_NAMES_BODY = re.compile("国中|国小|高中|分局|分队|派出所|农会|卫生所|户政|地政|医院")
 #: A district name of two characters that is also a region's (南区, 北区), followed by a word of a regional office
@@ -1315,7 +1315,8 @@ def sites(text: str, m: UnitMatcher) -> list[str]:
 @dataclass(frozen=True)
 class _Counties:
     chain: re.Pattern[str]  # a province or prefecture, then a county's name, full or short (江苏阜宁, 沧州黄骅市)
-    # 在 and a county's name, full or short, closing its phrase (在涿州，…; 在台安县的农业合作社; 在定安、海口等地)
+    # 在 (位于, 来到, 前往) and a county's name, full or short, closing its phrase (在涿州，…; 在台安县的农业合作社;
+    # 在定安、海口等地), or a county's name before 赛区 (a competition's zone there)
     at: re.Pattern[str]
     parents: dict[str, set[str]]
     short: dict[str, set[str]]
@@ -1330,8 +1331,12 @@ def _counties() -> _Counties:
             parents.setdefault(name, set()).update(spellings)
         for form, counties in j.county_short.items():
             short.setdefault(form, set()).update(counties)
-    spelled = trie_pattern({p for found in parents.values() for p in found})
-    written = trie_pattern([*parents, *short])
+    chained: dict[str, set[str]] = {}
+    for j in load().jurisdictions:
+        for name, spellings in j.chained_counties.items():
+            chained.setdefault(name, set()).update(spellings)
+    spelled = trie_pattern({p for found in [*parents.values(), *chained.values()] for p in found})
+    written = trie_pattern([*parents, *short, *chained])
     # (one parent and an optional second, not a repeat {1,2}, which the regex engine reads ten times slower)
     chain = re.compile(f"(?P<parents>(?:{spelled})(?:{spelled})?)(?P<county>{written})")
     # (not a name a city's own gazetteer gives one of its districts: 在永康, 在安定 in a Tainan release)
@@ -1342,8 +1347,11 @@ def _counties() -> _Counties:
         for word in (*j.places, *j.district_short, *(name[:-1] for name in j.places))
     }
     alone = trie_pattern(w for w in [*parents, *short] if w not in local)
-    at = re.compile(f"(?<=在)(?P<county>{alone})(?=[，,、和的])")
-    return _Counties(chain, at, parents, short)
+    at = re.compile(
+        f"(?:(?<=在)|(?<=位于)|(?<=来到)|(?<=前往))(?P<county>{alone})(?=[，,、和的])|(?P<zone>{alone})(?=赛区)"
+    )
+    # (a county of two characters is read only after its parents: 安徽歙县, never 歙县 alone)
+    return _Counties(chain, at, {**chained, **parents}, short)
 
 
 #: After a county: a body or a facility named after it (仙桃市委, 金湾机场), a route from it (汾阳至石楼), a phase of a
@@ -1355,6 +1363,9 @@ _COUNTY_NAMES_OTHER = re.compile(
 _MORE_NAMED = re.compile(r"[^，,。；;\n]{0,30}?等(?:[\d一二三四五六七八九十]{1,3}|多)个")
 
 
+#: After a county of two characters, what makes its last character a word of its own (县级, 县域).
+_LEVEL_AFTER = frozenset("级域")
+
 #: A sentence opened by a year (1974年3月起，…; 2013年11月，…).
 _PAST_YEAR = re.compile(r"\s*(?:19|20)\d\d年[^，,。；;\n]{0,6}[，,]")
 #: Before a county, a person's origin (来自安徽省金寨县, 出生福建省东山县, 祖籍山东莱州).
@@ -1364,21 +1375,24 @@ _ORIGIN_BEFORE = re.compile(r"(?:来自|出生于?|生于|籍贯|祖籍)$")
 def county_sites(text: str) -> list[str]:
     """Counties of all China where what national news reports takes place: a county written right after its own
     province or prefecture, in full or without its last character (在江苏阜宁, 沧州黄骅市旧城镇, 四川凉山州金阳县),
-    or after 在 at the close of its phrase (在涿州，…; 在台安县的农业合作社).
+    or after 在, 位于, 来到 or 前往 at the close of its phrase (在涿州，…; 在台安县的农业合作社; 位于崇礼的), or
+    naming the zone of a competition (扎兰屯赛区); a county of two characters only after its parents (湖北房县).
     Not a person's origin, a body or facility named after the county, nor one of a longer list."""
     counties = _counties()
     found: list[str] = []
     for match in [*counties.chain.finditer(text), *counties.at.finditer(text)]:
-        county = match.group("county")
+        county = match.group("county") or match.group("zone")
         names = {county} if county in counties.parents else counties.short.get(county, set())
         if match.re is counties.chain:
             own = [n for n in names if _written_after(match.group("parents"), counties.parents[n])]
         else:
-            # (alone after 在, a name of three characters or more, or a short one of a single county: 在东区 is
-            # no county of China's)
+            # (alone after 在, 位于, 来到 or 前往, or naming a competition zone: a name of three characters or more,
+            # or a short one of a single county: 在东区 is no county of China's)
             own = [n for n in names if len(county) >= 3 or county != n]
         if len(own) != 1 or _ORIGIN_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue
+        if len(county) == 2 and text[match.end() : match.end() + 1] in _LEVEL_AFTER:
+            continue  # (安徽和县域经济: 安徽 and the counties' economies, not 和县)
         if _COUNTY_NAMES_OTHER.match(text, match.end()) or _MORE_NAMED.match(text, match.end()):
             continue
         if in_enumeration(text, match.start(), match.end()):
