@@ -1353,6 +1353,20 @@ def test_a_local_body_of_any_name_dated_at_the_start_of_its_act() -> None:
     )
     assert {"周大观文教基金会", "祀典大天后宫"} <= set(art.units)
     assert not any(unit.startswith("据") or unit == "文教基金会" for unit in art.units)
+    # 于 before the date, or the act's purpose in a clause of its own, may stand between
+    later = article(
+        "山海文教基金会于7月29日在永華市政中心舉辦頒獎典禮。",
+        "財團法人青禾教育基金會為持續推動偏鄉藝陣教育，今(26)日舉辦傳藝獎頒獎典禮。",
+        "據統計，文教基金會為推動教育，今年補助學生200人。",
+        models={},
+    )
+    assert {"山海文教基金会", "青禾教育基金会"} <= set(later.units)
+    assert not any(unit.startswith("据") or unit == "文教基金会" for unit in later.units)
+
+
+def test_a_professions_guild_is_a_body_though_its_name_holds_the_title() -> None:
+    art = article("臺南市政府交通局今(6)日與中華民國交通工程技師公會共同辦理智慧停車論壇。", models={})
+    assert "中华民国交通工程技师公会" in art.units
 
 
 def test_hosts_and_issuers_listed_with_bodies_the_gazetteer_lacks() -> None:

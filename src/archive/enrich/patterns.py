@@ -488,7 +488,10 @@ def patterns() -> Patterns:
             f"(?:^|(?<=[，,。；;：:\\s」”]))(?:社团法人|财团法人)?"
             f"(?P<body>(?!据|根据|依据|经|接续|{_alt([*countries, *lang['body_prefixes']])})"
             f"(?:(?![的和与及在于是将对向从为、等各亦也由])[{HAN}]){{2,14}}?"
-            f"(?P<suffix>{_alt(list(lang['local_body_suffixes']))}))(?={DATE})"
+            # (…协进会于7月29日在台北举行; …基金会为持续推动偏乡艺阵教育，今(26)日…: 于 or the purpose of the act
+            # may come before the date)
+            f"(?P<suffix>{_alt(list(lang['local_body_suffixes']))}))"
+            f"(?=于?(?:{DATE})|为了?[^，,。；;！!？?\\n]{{2,24}}?[，,](?:{DATE}|于|在|今|昨))"
         ),
         body_shape=re.compile(body_shape),
         body_more=re.compile(

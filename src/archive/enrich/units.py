@@ -278,7 +278,7 @@ def _shaped_item(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | No
         if p.titles_after.match(text, end + text.startswith("副", end)):
             return None  # 外事委员会副主任刘结一: the body a person belongs to
         title = p.title_end.search(name)
-        if load().person_matcher.search(name) or p.titles_after.search(name, 0, suffix.start() - start) or title:
+        if load().person_matcher.search(name) or _title_inside(name, suffix.start() - start) or title:
             return None  # a person or a title inside, or a title at the end (陈亭妃立委): not a body's name
         if p.not_body.search(name):
             return None  # 多家社会组织: many bodies, or a kind of them
@@ -611,6 +611,19 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]+[家个所]"
 _LONGEST_UNLISTED = 24
 
 
+#: The bodies of a profession, after its title (技师公会, 医师公会, 律师协会): the title is part of their name.
+_GUILD = re.compile("公会|协会|学会|工会|全联会|联合会")
+
+
+def _title_inside(name: str, upto: int) -> bool:
+    """A title stands in ``name`` before ``upto`` (台南市长黄伟哲…), other than a profession's before the name of
+    its guild (中华民国交通工程技师公会)."""
+    p = patterns()
+    return any(
+        not (title.end() == upto and _GUILD.match(name, upto)) for title in p.titles_after.finditer(name, 0, upto)
+    )
+
+
 def _unlisted_acting(
     text: str, begin: int, start: int, end: int, suffix: str, m: UnitMatcher
 ) -> tuple[str, list[Unit]] | None:
@@ -632,7 +645,7 @@ def _unlisted_acting(
         return None  # 台南市陈良干局长, …亚利桑纳州举办: the ending is a title's or a verb's
     if load().person_matcher.search(name) is not None or p.not_body.search(name) or _COUNTED.search(name):
         return None  # 台南市陈良干局长表示, 中国多个社会组织, 两家航空公司: a person inside, or many bodies, no name
-    if p.titles_after.search(name, 0, len(name) - len(suffix)) or any(
+    if _title_inside(name, len(name) - len(suffix)) or any(
         hit_inside.start() > 0
         and m.aliases[hit_inside.group()].jurisdiction != "world"
         and m.aliases[hit_inside.group()].kind != "place"
