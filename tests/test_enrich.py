@@ -1480,6 +1480,21 @@ def test_a_partner_after_a_time_word_holds_the_event_too() -> None:
     assert article("臺南市政府社會局今日與民眾分享成果。", units=["社會局"], models={}).units == ["台南市政府社会局"]
 
 
+def test_a_partner_of_any_name_that_acts_together_with_the_body() -> None:
+    art = article("臺南市政府與華碩電腦於今(19)日共同舉辦智慧城市論壇。", units=["新聞及國際關係處"], models={})
+    assert "华硕电脑" in art.units
+    troupe = article("臺南市政府與FOCASA馬戲團今(5)日舉辦記者會。", units=["新聞及國際關係處"], models={})
+    assert "FOCASA马戏团" in troupe.units
+    # (people, kinds of partners and times are none: 与民众共同, 与在地业者携手, 与台南社大自109年起共同)
+    for text in (
+        "臺南市政府與市民朋友共同守護環境。",
+        "臺南市政府與在地業者攜手推出優惠。",
+        "臺南市政府社會局與臺南社大自109年起共同推動植樹。",
+    ):
+        units = article(text, units=["新聞及國際關係處"], models={}).units
+        assert all(unit.startswith("台南市政府") for unit in units), (text, units)
+
+
 def test_a_date_range_with_taiwan_years_before_the_act() -> None:
     art = article("龍崎區衛生所109年7月15日至109年8月11日於土崎里辦理園藝治療活動。", units=["衛生局"], models={})
     assert "台南市龙崎区卫生所" in art.units
