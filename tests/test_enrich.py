@@ -1483,7 +1483,7 @@ def test_a_partner_after_a_time_word_holds_the_event_too() -> None:
 def test_a_partner_of_any_name_that_acts_together_with_the_body() -> None:
     art = article("臺南市政府與華碩電腦於今(19)日共同舉辦智慧城市論壇。", units=["新聞及國際關係處"], models={})
     assert "华硕电脑" in art.units
-    troupe = article("臺南市政府與FOCASA馬戲團今(5)日舉辦記者會。", units=["新聞及國際關係處"], models={})
+    troupe = article("臺南市政府與FOCASA馬戲團攜手舉辦親子活動。", units=["新聞及國際關係處"], models={})
     assert "FOCASA马戏团" in troupe.units
     # (people, kinds of partners and times are none: 与民众共同, 与在地业者携手, 与台南社大自109年起共同)
     for text in (

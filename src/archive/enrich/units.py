@@ -876,22 +876,19 @@ _NO_PARTNER = re.compile(
     "民众|市民|居民|乡亲|大家|各界|各方|社区|学校|家长|业者|厂商|企业|团体|单位|机关|民间|志工|青年|学生|师生|"
     "夫人|伙伴|专家|学者|县市|地方|中央|双方|我们|彼此|本府|本局|本市|市府|该|其|多|相关|有关|在地|当地|国内|国外|"
     # (与台南社大自109年起共同…, 与议联已…: a time or an adverb after the name)
-    "年|月|起|自|已|院所|\\d"
+    "年|月|起|自|已|院所|共同|携手|合作|一同|\\d"
 )
 #: A partner's name, up to where it acts together with the body before it (与华硕电脑于今(19)日共同举办).
 _PARTNER_NAME = re.compile(
     r"(?P<name>[A-Za-z\d\u4e00-\u9fff·&\-]{3,16}?)"
     r"(?=(?:于|在)?(?:(?:(?:今|昨)[(（]\d{1,3}[)）]日|今日|昨日))?(?:首度|首次|再度|特别|一同|也|亦)?"
-    r"(?:共同(?!合作)|携手(?:办理|举办|主办|推出|合作)|合办|合作(?:办理|举办|主办|推出|开办)"
-    # (…与FOCASA马戏团今(5)日举办记者会: dated, the act itself)
-    r"|(?<=日)(?:举办|举行|办理|召开)))"
+    r"(?:共同(?!合作)|携手(?:办理|举办|主办|推出|合作)|合办|合作(?:办理|举办|主办|推出|开办)))"
 )
 
 
 def _named_partner(text: str, start: int, m: UnitMatcher) -> tuple[Unit, int] | None:
-    """…与华硕电脑共同举办, 与FOCASA马戏团今(5)日举办…: after 与, a name of any shape that acts together with the
-    body before it (a company, a troupe), not a person, a listed name or a kind of partner; the body and where its
-    name ends."""
+    """…与华硕电脑于今(19)日共同举办…: after 与, a name of any shape that acts together with the body before it (a
+    company, a troupe), not a person, a listed name or a kind of partner; the body and where its name ends."""
     found = _PARTNER_NAME.match(text, start)
     if found is None:
         return None
