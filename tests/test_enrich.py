@@ -1560,6 +1560,8 @@ def test_a_title_names_the_body_of_its_meeting_anywhere() -> None:
     assert units("韩正主持召开京津冀协同发展领导小组会议") == ["京津冀协同发展领导小组"]
     assert units("李强主持国务院第二次专题学习") == ["国务院"]
     assert units("学习贯彻二十届三中全会精神中央宣讲团动员会在京举行") == ["中央宣讲团"]
+    # (a body written with its term between its prefix and its name: 政协|第十四届|全国委员会 is 全国政协)
+    assert units("王沪宁主持召开政协第十四届全国委员会第一次主席会议") == ["全国政协"]
     # a topic in quotes, and what goes on around a meeting, name no body of the event
     assert units("“一带一路”高级别会议在京举行") == []
     assert units("多国代表在“联合国人权理事会”第54届会议期间举办边会") == []

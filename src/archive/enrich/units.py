@@ -575,7 +575,7 @@ def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
         congress = _CONGRESS_AFTER.match(title, shaped.end()) is not None and not name.endswith("党")
         held = _meeting_at(title, shaped.end()) or congress
         if held and not m.pattern.match(title, shaped.start()):
-            unit = _shaped_unit(name)
+            unit = _termed_body(title, shaped.start(), name, m) or _shaped_unit(name)
             if unit not in found:
                 found.append(unit)
     for group in _GROUP_MEETING.finditer(title):
@@ -597,6 +597,23 @@ def meeting_bodies(title: str, m: UnitMatcher) -> list[Unit]:
         if unit.kind == "body" and unit not in found:
             found.append(unit)
     return found
+
+
+#: The term of a body, between its short prefix and its name (政协|第十四届|全国委员会).
+_TERM_OF_BODY = re.compile(r"第?[一二三四五六七八九十\d]{1,4}届$")
+
+
+def _termed_body(text: str, start: int, name: str, m: UnitMatcher) -> Unit | None:
+    """The listed body that ``name`` (at ``start``) is when its short prefix and its term stand before it
+    (政协第十四届全国委员会 is 政协全国委员会, 全国政协)."""
+    term = _TERM_OF_BODY.search(text, max(0, start - 6), start)
+    if term is None:
+        return None
+    for size in range(2, 5):
+        spelled = text[max(0, term.start() - size) : term.start()] + name
+        if spelled in m.aliases and m.aliases[spelled].kind == "body":
+            return m.aliases[spelled]
+    return None
 
 
 #: The last character of a body's full name (台南市政府, 主计处), unlike a place's (台南市) or a group's (联合国).
