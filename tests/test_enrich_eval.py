@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-A hundred and seven label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels106.jsonl``
+A hundred and nine label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels108.jsonl``
 (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -133,6 +133,8 @@ LABEL_FILES = {
     "labels104.jsonl": {"cctv": 16, "tainan": 80},
     "labels105.jsonl": {"cctv": 16, "tainan": 80},
     "labels106.jsonl": {"cctv": 16, "tainan": 80},
+    "labels107.jsonl": {"cctv": 16, "tainan": 80},
+    "labels108.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
