@@ -3171,6 +3171,9 @@ def test_a_title_or_a_word_ending_in_a_family_name_is_no_name() -> None:
     assert art.speakers == ["王鑫基"]
     art = article("公司的董事长表示，将照顾员工。", title="劳资会议", models={})
     assert art.speakers == []
+    # (有关陈议员提及…: 关陈 ends 有关 and is no name)
+    art = article("有关陈议员提及生育率政策，社会局局长郭乃文表示，将持续推动。", title="市府回应质询", models={})
+    assert art.speakers == ["郭乃文"]
     # (林姓专员: one surnamed 林; a Tainan text's 张主任 is none of the national leaders named 张)
     art = article(
         "台南市警察局今日表扬行员。该行林姓专员表示，察觉异状即通报。假冒法院「张主任」的人士要求回报行踪。",

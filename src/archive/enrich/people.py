@@ -298,8 +298,10 @@ def _names_ending_at(text: str, at: int, longest: int = 4) -> Iterator[tuple[int
             yield at - size, text[at - size : at]
 
 
-#: Verbs that take a person and end in a character that is also a family name (责成林副秘书长…).
-_WORDS_ENDING_IN_A_SURNAME = frozenset({"责成", "促成", "赞成", "组成", "公司", "上司", "官司"})
+#: Words ending in a character that is also a family name, before a person (责成林副秘书长…, 有关陈议员提及…).
+_WORDS_ENDING_IN_A_SURNAME = frozenset(
+    {"责成", "促成", "赞成", "组成", "公司", "上司", "官司", "有关", "相关", "攸关", "无关", "机关", "海关", "公关"}
+)
 #: Words of kinship that make a name of a family name (陈阿嬷, 庄爸爸).
 _KIN_WORDS = ("阿嬷", "阿公", "阿伯", "阿姨", "爸爸", "妈妈", "奶奶", "爷爷", "婆婆", "伯伯", "叔叔")
 #: What someone says, opening with its verb (表示，…).
