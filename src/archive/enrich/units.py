@@ -898,7 +898,7 @@ _NO_PARTNER = re.compile(
 #: A partner's name, up to where it acts together with the body before it (与华硕电脑于今(19)日共同举办).
 _PARTNER_NAME = re.compile(
     r"(?P<name>[A-Za-z\d\u4e00-\u9fff·&\-]{3,16}?)"
-    r"(?=(?:于|在)?(?:(?:(?:今|昨)[(（]\d{1,3}[)）]日|今日|昨日))?(?:首度|首次|再度|特别|一同|也|亦)?"
+    r"(?=(?:于|在)?(?:(?:今|昨)[(（]\d{1,3}[)）]日|今日|昨日)?(?:首度|首次|再度|特别|一同|也|亦)?"
     r"(?:共同(?!合作)|携手(?:办理|举办|主办|推出|合作)|合办|合作(?:办理|举办|主办|推出|开办)))"
 )
 
@@ -1387,13 +1387,12 @@ class _Counties:
 def _counties() -> _Counties:
     parents: dict[str, set[str]] = {}
     short: dict[str, set[str]] = {}
+    chained: dict[str, set[str]] = {}
     for j in load().jurisdictions:
         for name, spellings in j.county_parents.items():
             parents.setdefault(name, set()).update(spellings)
         for form, counties in j.county_short.items():
             short.setdefault(form, set()).update(counties)
-    chained: dict[str, set[str]] = {}
-    for j in load().jurisdictions:
         for name, spellings in j.chained_counties.items():
             chained.setdefault(name, set()).update(spellings)
     spelled = trie_pattern({p for found in [*parents.values(), *chained.values()] for p in found})
