@@ -931,6 +931,26 @@ def test_a_region_is_not_the_district_of_the_same_name() -> None:
     assert article("台南市水利局今日於北區辦理抽水站維護工作。", title="抽水站維護", models={}).districts == ["北区"]
 
 
+def _district_pool(text: str) -> set[str]:
+    doc = Article(id="a", url="file:///a.txt", title="台南市政府", sections=[Section(id="a#0", text=text)])
+    return set(candidates_of(doc).pools["districts"].by_value)
+
+
+def test_a_region_or_another_citys_district_is_not_weighed_as_the_district() -> None:
+    # the southern region of a national network or agency, or of a list of sessions, is no district of the city,
+    # not even for the model to weigh
+    assert "南区" not in _district_pool("台南市卫生局与传染病防治医疗网南区指挥官讨论防疫。")
+    assert "南区" not in _district_pool("台南市教育局转知研习：国中南区场次于12月6日举行。")
+    assert "南区" not in _district_pool("台南市教育局派员参加全国南区资优学生鉴定研习。")
+    assert "南区" not in _district_pool("台南市劳工局与职安署南区职安中心联合稽查。")
+    # 嘉义市东区 and 台中市北区 are those cities' districts, also further down a list (嘉义市西区及东区)
+    assert "东区" not in _district_pool("台南市做工行善团前往嘉义市西区及东区修缮房屋。")
+    assert "北区" not in _district_pool("台南市社会局邀请台中市北区志工分享经验。")
+    # …while the city's own stays
+    assert "东区" in _district_pool("台南市做工行善团前往台南市东区修缮房屋。")
+    assert "南区" in _district_pool("台南市卫生局今日在南区举办健康讲座。")
+
+
 def test_an_event_held_at_a_school_is_in_the_school_district() -> None:
     held = article("台南市教育局今日在善化高中举办反毒才艺竞赛，学生踊跃参加。", title="反毒才艺竞赛")
     assert held.districts == ["善化区"]

@@ -47,6 +47,7 @@ from archive.enrich.units import (
     in_enumeration,
     names_other,
     postal_address_at,
+    region_named,
     resolve,
     short_of_body,
     tally_item,
@@ -250,7 +251,7 @@ def district_pool(
     bodies = bodies_named(m, hits)
     aside: dict[str, list[tuple[int, int]]] = {}  # districts named only as the regions of branches
     for hit, unit in m.districts_named(full, hits):
-        if unit.district is None:
+        if unit.district is None or region_named(full, hit.start(), hit.group()):
             continue
         if address_or_branch(full, hit.start(), hit.group()):
             # a postal address says nothing of where the event is, and a branch's region (劳工局职训就服中心归仁

@@ -63,6 +63,8 @@ class UnitMatcher:
             unit = self.aliases[hit.group()]
             if unit.kind == "place" and hit.group() != unit.district and text.startswith("里", hit.end()):
                 continue  # 佳里区下营里: a village (里) named like a district is none
+            if unit.kind == "place" and _another_citys(text, hit.start(), unit):
+                continue
             if unit.district:
                 yield hit, unit
         for hit in self.counties.finditer(text):
@@ -80,6 +82,34 @@ class UnitMatcher:
             ):
                 continue
             yield hit, self.county_units[hit.group()]
+
+
+@functools.cache
+def _cities() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """The cities and counties whose governments the gazetteer lists (嘉义市政府 → 嘉义市), each with its
+    jurisdiction, as a pattern that ends where a district's name would begin, past the districts listed before it
+    (嘉义市西区及…); and the jurisdictions whose places apply to every article."""
+    owner: dict[str, str] = {}
+    for j in load().jurisdictions:
+        for unit in (*j.global_aliases.values(), *j.local_aliases.values()):
+            if len(unit.name) == 5 and unit.name.endswith(("市政府", "县政府")):
+                owner.setdefault(unit.name[:-2], unit.jurisdiction)
+    listed = r"(?:[\u4e00-\u9fff]{1,3}区[、和及与])*"
+    always = frozenset(j.id for j in load().jurisdictions if j.always)
+    return re.compile(f"(?P<city>{trie_pattern(owner)}){listed}$"), owner, always
+
+
+_CITY_REACH = 3 + 3 * 5
+
+
+def _another_citys(text: str, start: int, place: Unit) -> bool:
+    """The district name at ``start`` follows the name of a city of another jurisdiction: that city's district
+    of the same name (嘉义市西区及东区, 台中市北区), not this one's."""
+    pattern, owner, always = _cities()
+    if place.jurisdiction in always:
+        return False  # (a county of the national list is read after its province or prefecture by its own rules)
+    before = pattern.search(text, max(0, start - _CITY_REACH), start)
+    return before is not None and owner[before.group("city")] != place.jurisdiction
 
 
 @functools.cache
@@ -142,7 +172,10 @@ _BEFORE_COUNTY = set("省市州盟地区县在于到赴的从自和与及是为�
 _PLACE_NAMES_BODY = re.compile("国中|国小|高中|分局|分队|派出所|农会|卫生所|户政|地政|医院")
 #: A district name of two characters that is also a region's (南区, 北区), followed by a word of a regional office
 #: of some other body (农粮署南区分署, 南区水资源分署, 陆军南区联合测考中心): the region, not the district.
-_REGION_OF_BODY = re.compile("分署|分处|分校|水资源|职业安全|联合测考|示范机构|竞赛|赛区|初赛|复赛|决赛")
+_REGION_OF_BODY = re.compile(
+    "分署|分处|分校|水资源|职业安全|职安|劳工健康|健康服务中心|联合测考|示范机构|竞赛|赛区|初赛|复赛|决赛|场次"
+    "|办事处|指挥官|传染病|医疗网|管制中心|气象|计画办公室|成果交流"
+)
 
 
 def _region_of_body(text: str, name: str, end: int) -> bool:
@@ -1064,6 +1097,9 @@ def canonical_department(raw: str, active: frozenset[str]) -> list[Unit]:
 _ADDRESS_BEFORE = re.compile(r"(?:(?<!\d)(?:\d{3}|\d{5,6})|地址[\]】]?[:：]?)\s*(?:[\u4e00-\u9fff]{2}[市县])?$")
 #: 水利署南区水资源局, 管理署南区管理中心: a short district name right after a body is that body's region.
 _BODY_BEFORE = re.compile(r"(?:署|部|局|公司|中心)$")
+#: A national agency or network, or the whole country, before a region's name (疾管署南区, 医疗网南区,
+#: 台湾南区, 全国南区).
+_NATIONAL_BEFORE = re.compile(r"(?:署|部|网|台湾|全国)$")
 #: A clause listing this many items (、) is an enumeration: its places are no site (玉井商圈、佳里商圈、安平商圈…).
 _ENUMERATION = 5
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:]*")
@@ -1076,15 +1112,24 @@ def postal_address_at(text: str, start: int) -> bool:
     return _ADDRESS_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
-def address_or_branch(text: str, start: int, name: str) -> bool:
-    """The place at ``start`` is part of a postal address, or the region of another body's branch (水利署南区,
-    南区水资源分署), of a contest (南区竞赛) or of a river's bank (溪北区)."""
-    if postal_address_at(text, start) or _region_of_body(text, name, start + len(name)):
-        return True
-    if _inside_place_name(text, start, name):
+def region_named(text: str, start: int, name: str) -> bool:
+    """The district name at ``start`` names a region, not the district: of another body's branch (水利署南区,
+    南区水资源分署, 医疗网南区指挥官), of a contest (南区竞赛), of a wider place (台南区) or of a river's bank
+    (溪北区)."""
+    if _region_of_body(text, name, start + len(name)) or _inside_place_name(text, start, name):
         return True
     if len(name) == 2 and text[start - 1 : start] == "溪":
         return True  # 溪北区, 溪南区: the lands north and south of a river, not 北区 or 南区
+    if len(name) != 2 or not name.endswith("区"):
+        return False
+    return _NATIONAL_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
+def address_or_branch(text: str, start: int, name: str) -> bool:
+    """The place at ``start`` is part of a postal address, names a region (``region_named``), or the seat of
+    another body's branch (劳工局职训就服中心归仁台)."""
+    if postal_address_at(text, start) or region_named(text, start, name):
+        return True
     return len(name) == 2 and _BODY_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
