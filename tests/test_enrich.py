@@ -1384,6 +1384,18 @@ def test_a_local_body_of_any_name_dated_at_the_start_of_its_act() -> None:
     assert not any(unit.startswith("据") or unit == "文教基金会" for unit in later.units)
 
 
+def test_a_company_by_its_registered_name_opening_the_clause_of_its_act() -> None:
+    art = article(
+        "南市環保局今日舉辦綠能論壇。",
+        "山禾綠能科技股份有限公司表示，新廠明年投產，將提供在地就業機會。",
+        "[廠商名稱]丘林營造有限公司[是否得標]是",
+        models={},
+    )
+    assert "山禾绿能科技股份有限公司" in art.units
+    # a company named in a tender's fields does not act in the news
+    assert "丘林营造有限公司" not in art.units
+
+
 def test_a_professions_guild_is_a_body_though_its_name_holds_the_title() -> None:
     art = article("臺南市政府交通局今(6)日與中華民國交通工程技師公會共同辦理智慧停車論壇。", models={})
     assert "中华民国交通工程技师公会" in art.units

@@ -114,6 +114,7 @@ class Patterns:
     dotted_foreign: re.Pattern[str]
     # 日本气象厅称: a body the gazetteer does not list, at a clause start (its verb is checked apart), group "body"
     unlisted_body: re.Pattern[str]
+    registered_body: re.Pattern[str]  # a company's registered name opening a clause
     dated_body: re.Pattern[str]  # a name shaped like a body's, any prefix, at a clause start and before a date
     body_shape: re.Pattern[str]  # the same name anywhere (group "body")
     body_more: re.Pattern[str]  # more words and a body's ending after one (乌克兰武装部队 + 总参谋部)
@@ -492,6 +493,14 @@ def patterns() -> Patterns:
             # may come before the date)
             f"(?P<suffix>{_alt(list(lang['local_body_suffixes']))}))"
             f"(?=于?(?:{DATE})|为了?[^，,。；;！!？?\\n]{{2,24}}?[，,](?:{DATE}|于|在|今|昨))"
+        ),
+        # (亚东工业气体股份有限公司表示…: a company's registered name, whose legal form ends it, is a name of its
+        # own wherever the clause it opens begins)
+        registered_body=re.compile(
+            f"(?:^|(?<=[，,。；;：:\\s」”]))"
+            f"(?P<body>(?!据|根据|依据|经|接续|由|与|和|及|在|于|为|对|向|从|让|请|感谢|包括|今年|去年|此次|本次|目前)"
+            f"(?:(?![的和与及在于是将对向从为、等各亦也由])[{HAN}]){{2,14}}?"
+            f"(?P<suffix>{_alt(list(lang['registered_body_suffixes']))}))"
         ),
         body_shape=re.compile(body_shape),
         body_more=re.compile(

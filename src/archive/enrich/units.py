@@ -799,6 +799,13 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         acting = _unlisted_acting(text, hit.start(), hit.start("body"), hit.end(), hit.group("suffix"), m)
         if acting is not None and (unit := _shaped_unit(acting[0])) not in found:
             found.append(unit)
+    # 亚东工业气体股份有限公司表示…: a company by its registered name, opening the clause of its act
+    for hit in p.registered_body.finditer(text):
+        if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
+            continue
+        acting = _unlisted_acting(text, hit.start(), hit.start("body"), hit.end(), hit.group("suffix"), m)
+        if acting is not None and (unit := _shaped_unit(acting[0])) not in found:
+            found.append(unit)
     # 共同主持中新双边合作联委会第十九次会议、苏州工业园区联合协调理事会第二十四次会议: the bodies whose numbered
     # meetings are chaired or held
     for held in _HOLDS_MEETINGS.finditer(text):
