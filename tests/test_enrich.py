@@ -2240,6 +2240,16 @@ def test_a_councillors_concern_put_to_the_government_is_a_question() -> None:
     assert art.speakers == []
 
 
+def test_the_representatives_of_units_are_no_one_named_dan() -> None:
+    # 单 is a family name, 单位 (units) is no name: 等单位代表与会 is no attendee, let alone a speaker
+    art = article(
+        "会议由市长陈志明亲自主持，各区公所、国军及公民营事业等单位代表与会。",
+        "局长单国庆表示，演练成果良好。",
+    )
+    assert art.speakers == ["陈志明", "单国庆"]
+    assert "单位" not in art.attendees
+
+
 def test_the_special_administrative_regions_bodies_are_named_canonically() -> None:
     art = article("香港特别行政区政府今日宣布，将于下月举办国际创科论坛。")
     assert art.units == ["香港特区政府"]
