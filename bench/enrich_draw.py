@@ -7,6 +7,9 @@ so that a new file never repeats an item. For each drawn item it writes the text
 
     python bench/enrich_draw.py --seed 4242 --cctv-meeting 30 --cctv-other 10 --tainan 40 --out /tmp/draw
 
+Draws made together, before any of them is labelled, skip each other's refs with ``--skip`` (the ``--out``
+directories of the earlier ones), so that no record is read into two files.
+
 With ``--relabel FILE`` it writes the items of an existing label file instead, in its order and in the same
 form, for a second reader who labels them without seeing the first reader's labels.
 
@@ -54,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cctv-other", type=int, default=10)
     parser.add_argument("--tainan", type=int, default=40)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--skip", type=Path, nargs="+", default=[], metavar="DRAW", help="earlier draws (their --out): skip their refs"
+    )
     args = parser.parse_args(argv)
     if args.relabel is not None:
         return write_items(relabelled(args.relabel), args.out, f"from {args.relabel}")
@@ -62,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
 
     rng = random.Random(args.seed)
     taken = labelled_refs()
+    for draw in args.skip:
+        skeleton = draw / "draw.jsonl"
+        if not skeleton.is_file():
+            parser.error(f"--skip {draw}: no draw.jsonl there")
+        taken.update(json.loads(line)["ref"] for line in skeleton.read_text(encoding="utf-8").splitlines() if line)
     cctv = [r for r in read_records(CCTV) if r.get("body", "").strip() and r["id"] not in taken]
     cctv.sort(key=lambda r: r["id"])
     meeting = [r for r in cctv if MEETING_TITLE.search(r.get("title", ""))]

@@ -341,6 +341,37 @@ def test_script_reports_a_missing_corpus_in_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr and not (tmp_path / "o.json").exists()
 
 
+def test_draws_made_together_skip_each_others_records(tmp_path: Path, shared_dir: Path) -> None:
+    script = ROOT / "bench" / "enrich_draw.py"
+
+    def draw(out: Path, *more: str) -> set[str]:
+        done = subprocess.run(
+            [sys.executable, str(script), "--seed", "7", "--cctv-meeting", "0", "--cctv-other", "2"]
+            + ["--tainan", "6", "--out", str(out), *more],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "ARCHIVE_SHARED": str(shared_dir)},
+        )
+        assert done.returncode == 0, done.stderr
+        return {json.loads(line)["ref"] for line in (out / "draw.jsonl").read_text(encoding="utf-8").splitlines()}
+
+    first = draw(tmp_path / "a")
+    assert len(first) == 8 and draw(tmp_path / "again") == first  # a seed draws the same records
+    second = draw(tmp_path / "b", "--skip", str(tmp_path / "a"))
+    assert len(second) == 8 and not first & second
+    missing = subprocess.run(
+        [sys.executable, str(script), "--seed", "7", "--out", str(tmp_path / "c"), "--skip", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert missing.returncode == 2 and "--skip" in missing.stderr and "none" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
 def test_two_readings_are_compared_and_settled_by_a_third(tmp_path: Path) -> None:
     script = ROOT / "bench" / "enrich_reading.py"
     draw = tmp_path / "draw"
