@@ -99,6 +99,7 @@ def _cities() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     return re.compile(f"(?P<city>{trie_pattern(owner)}){listed}$"), owner, always
 
 
+#: How far before a district name another city's is looked for: the city, and up to three districts listed after it.
 _CITY_REACH = 3 + 3 * 5
 
 
