@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     for draw in args.skip:
         skeleton = draw / "draw.jsonl"
         if not skeleton.is_file():
-            parser.error(f"--skip {draw}: no draw.jsonl there")
+            print(f"enrich_draw: --skip {draw}: no draw.jsonl there", file=sys.stderr)
+            return 2
         taken.update(json.loads(line)["ref"] for line in skeleton.read_text(encoding="utf-8").splitlines() if line)
     cctv = [r for r in read_records(CCTV) if r.get("body", "").strip() and r["id"] not in taken]
     cctv.sort(key=lambda r: r["id"])
