@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-A hundred and seventeen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels116.jsonl``
+A hundred and nineteen label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels118.jsonl``
 (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -143,6 +143,8 @@ LABEL_FILES = {
     "labels114.jsonl": {"cctv": 16, "tainan": 80},
     "labels115.jsonl": {"cctv": 16, "tainan": 80},
     "labels116.jsonl": {"cctv": 16, "tainan": 79},
+    "labels117.jsonl": {"cctv": 16, "tainan": 80},
+    "labels118.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
