@@ -9,6 +9,7 @@ passing (按照市委部署) does not count, nor does a place: districts come fr
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -793,15 +794,9 @@ def unlisted_bodies(text: str, m: UnitMatcher) -> list[Unit]:
         for each in [unit, *others]:
             if each not in found:
                 found.append(each)
-    # 周大观文教基金会今(3)日在台南市政府举办…: a body of any name, dated at the start of the clause of its act
-    for hit in p.dated_body.finditer(text):
-        if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
-            continue
-        acting = _unlisted_acting(text, hit.start(), hit.start("body"), hit.end(), hit.group("suffix"), m)
-        if acting is not None and (unit := _shaped_unit(acting[0])) not in found:
-            found.append(unit)
+    # 周大观文教基金会今(3)日在台南市政府举办…: a body of any name, dated at the start of the clause of its act;
     # 亚东工业气体股份有限公司表示…: a company by its registered name, opening the clause of its act
-    for hit in p.registered_body.finditer(text):
+    for hit in itertools.chain(p.dated_body.finditer(text), p.registered_body.finditer(text)):
         if p.said_before.search(text, max(0, hit.start() - _SENTENCE_REACH), hit.start()):
             continue
         acting = _unlisted_acting(text, hit.start(), hit.start("body"), hit.end(), hit.group("suffix"), m)
