@@ -2250,6 +2250,12 @@ def test_the_representatives_of_units_are_no_one_named_dan() -> None:
     assert "单位" not in art.attendees
 
 
+def test_an_adverb_of_manner_after_a_title_is_no_name() -> None:
+    # 关 is a family name: 局长关心地表示 reads like a title and a name before the verb, but 地 closes an adverb
+    art = article("民政局林振宇局长关心地表示，才艺活动将在各区展开。", "市长陈志明高兴地说，欢迎市民参加。")
+    assert art.speakers == ["林振宇", "陈志明"]
+
+
 def test_the_special_administrative_regions_bodies_are_named_canonically() -> None:
     art = article("香港特别行政区政府今日宣布，将于下月举办国际创科论坛。")
     assert art.units == ["香港特区政府"]

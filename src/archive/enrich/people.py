@@ -193,6 +193,7 @@ def candidates(text: str) -> set[str]:
         and not _title_start(name)
         and not p.title_end.search(name)  # 高级代表 (希腊总理高级代表), 董事长: a word ending in a title is none
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
+        and not (len(name) == 3 and name[-1] == "地")  # 颜振标局长关心地表示: an adverb of manner, not a name
         and not any(_known_and_more(name, person) for person in known_here)
         and not _only_inside_longer(name, found, text)
         and not _overlapping_titled(name, titled_spans, text)
