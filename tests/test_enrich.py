@@ -1100,6 +1100,19 @@ def test_bodies_missing_from_the_gazetteer_that_act() -> None:
     assert art.units == ["日本气象厅", "联合国邮政管理局", "胡塞武装"]
 
 
+def test_a_ministry_listed_after_a_foreign_countrys_body_is_that_countrys() -> None:
+    # (财政部 and 国防部 alone are China's: after 美国白宫和 or 俄罗斯外交部和 they are the other country's)
+    art = article("美国白宫和财政部当天对评级下调表示强烈反对。", "俄罗斯外交部和国防部14日发表联合声明。")
+    assert art.units == ["白宫", "美国财政部", "俄罗斯外交部", "俄罗斯国防部"]
+    home = article("外交部和国防部14日发表联合声明。")
+    assert home.units == ["外交部", "国防部"]
+
+
+def test_a_credit_rating_agency_that_acts_is_a_unit() -> None:
+    art = article("国际评级机构惠誉1日下调某国长期信用评级。惠誉表示，该国债务负担持续加重。")
+    assert art.units == ["惠誉"]
+
+
 def test_a_longer_name_is_tried_when_the_shortest_does_not_act() -> None:
     # (乌克兰武装部队 alone is followed by 总参谋部, not by a verb; the whole name acts)
     art = article("乌克兰武装部队总参谋部5日称，前线地区发生多次战斗。", models={})

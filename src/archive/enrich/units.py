@@ -22,6 +22,7 @@ from archive.fold import fold
 #: What joins the items of a list of bodies (…、中国人权研究会和…; 生态环境部会同最高法、公安部等部门开展…,
 #: 中国载人航天工程办公室联合教育部举办…).
 _JOINER = re.compile(r"(?:[、和及与]|以及|会同|联合|协同|携手)")
+_JOINER_BEFORE = re.compile(r"(?:[、和及与]|以及)$")
 _LEADING_NOISE = re.compile(r"^[\s\W\d_]*")
 _DEPARTMENT_SPLIT = re.compile(r"[、,，/／;；]|\s+")
 _SENTENCE_MARKS = re.compile(r"[。！？!?：:「」“”『』（）()【】]")
@@ -868,6 +869,41 @@ def _party_prefixed(text: str, hit: Hit | None, m: UnitMatcher) -> Hit | None:
     return longer if longer is not None and longer.end() > hit.end() else hit
 
 
+@functools.cache
+def _countries() -> str:
+    return trie_pattern(sorted({c for j in load().jurisdictions for c in j.countries}))
+
+
+@functools.cache
+def _country_item() -> re.Pattern[str]:
+    """A list item that is a foreign country's body (美国白宫, 俄罗斯外交部), right before a joiner."""
+    return re.compile(f"(?<![\u4e00-\u9fff])(?P<country>{_countries()})[\u4e00-\u9fff]{{2,12}}$")
+
+
+@functools.cache
+def _country_end() -> re.Pattern[str]:
+    """A country's name, not the end of a longer word, right before a body's."""
+    return re.compile(f"(?<![\u4e00-\u9fff])(?:{_countries()})$")
+
+
+def _country_of(text: str, start: int, unit: Unit) -> bool:
+    """美国白宫, 俄罗斯克里姆林宫: a foreign body of the gazetteer right after its country's name (the country is
+    not the start of a longer name)."""
+    return unit.jurisdiction == "world" and _country_end().search(text, max(0, start - 8), start) is not None
+
+
+def _of_country_before(text: str, at: int, unit: Unit, m: UnitMatcher) -> Unit:
+    """俄罗斯外交部和国防部, 美国白宫和财政部: a national body's bare name listed after a foreign country's body is
+    that country's (俄罗斯国防部), not the national one; else ``unit`` itself. ``at`` is where the joiner begins."""
+    if unit.jurisdiction != "national" or unit.kind != "body":
+        return unit
+    before = _country_item().search(text, max(0, at - 16), at)
+    if before is None:
+        return unit
+    name = before.group("country") + unit.name
+    return m.aliases.get(name) or _shaped_unit(name)
+
+
 def _rest_of_list(
     text: str, end: int, m: UnitMatcher, first: str | None = None
 ) -> tuple[list[Unit], int, str | None]:
@@ -909,7 +945,7 @@ def _rest_of_list(
             and (first is not None or m.aliases[listed.group()].kind == "body")
             and (shaped is None or shaped[1] <= listed.end())
         ):
-            rest.append(m.aliases[listed.group()])
+            rest.append(_of_country_before(text, joiner.start(), m.aliases[listed.group()], m))
             end, last = listed.end(), listed.group()
             continue
         item = _shared_prefix(first, text, joiner.end(), m) if first is not None else None
@@ -964,9 +1000,13 @@ def _listed_bodies(text: str, m: UnitMatcher, home: str | None, roles: UnitRoles
         body = _party_prefixed(text, hit, m) or hit
         start, end, spelled = hit.start(), body.end(), body.group()
         first = m.aliases[spelled]
-        if start and first.kind != "relative" and _inside_longer_name(text, start):
+        inside = start and first.kind != "relative" and _inside_longer_name(text, start)
+        if inside and not _country_of(text, start, first):
             pos = start + 1
             continue
+        joined = _JOINER_BEFORE.search(text, max(0, start - 2), start)
+        if joined is not None:
+            first = _of_country_before(text, joined.start(), first, m)  # (美国白宫和财政部: the country's)
         rest, end, last_listed = _rest_of_list(text, end, m, first=spelled)
         chain = [first, *rest]
         last = last_listed or spelled
