@@ -110,6 +110,12 @@ def test_traditional_script_gives_simplified_facets() -> None:
     assert art.attendees == ["钱宏"]
 
 
+def test_radicals_of_text_taken_from_pdf_read_as_the_characters() -> None:
+    # (⽥ U+2F65 and ⼯ U+2F2F are radicals that PDF conversion writes for 田 and 工)
+    art = article("位于官\u2f65区的新桥今日通车，\u2f2f务局表示工程如期完成。", title="官\u2f65区新桥通车")
+    assert art.districts == ["官田区"]
+
+
 def test_passing_mentions_are_not_roles() -> None:
     art = article(
         "深入学习贯彻习近平总书记考察上海重要讲话精神，按照市委部署，推进重点工作。",

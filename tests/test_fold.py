@@ -33,3 +33,11 @@ def test_fold_compatibility_ideographs_to_their_unified_simplified_forms() -> No
     assert fold("\uf963區區公所") == "北区区公所"
     assert fold("\uf9b1木") == "铃木"
     assert len(fold("\uf963\U0002f800")) == 2
+
+
+def test_fold_radicals_that_stand_for_characters() -> None:
+    # (text taken from PDF files writes Kangxi radicals and radicals of the supplement for the characters they
+    # look like: ⽥ U+2F65 for 田, ⼯ U+2F2F for 工, ⺠ U+2EA0 for 民, ⻄ U+2EC4 for 西)
+    assert fold("官\u2f65区\u2f2f务局") == "官田区工务局"
+    assert fold("居\u2ea0往\u2ec4接台1线") == "居民往西接台1线"
+    assert fold("\u2f9e辆") == "车辆"  # ⾞ is 車, folded on to simplified

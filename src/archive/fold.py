@@ -33,6 +33,11 @@ def _read_pairs(path: Path) -> dict[str, str]:
     return pairs
 
 
+#: Radicals of the CJK Radicals Supplement whose shape is that of a whole character, and those characters.
+_SUPPLEMENT_RADICALS = "⺟⺠⻁⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰⻳"
+_SUPPLEMENT_CHARACTERS = "母民虎西见角贝车長长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟"
+
+
 @functools.cache
 def _table() -> dict[int, str]:
     directory = _opencc_dictionary_dir()
@@ -54,6 +59,16 @@ def _table() -> dict[int, str]:
             unified = unicodedata.normalize("NFC", chr(code))
             if len(unified) == 1 and unified != chr(code):
                 mapping[chr(code)] = to_simplified.get(unified, unified)
+    # Kangxi radicals (U+2F65 ⽥ for 田, ⼯ for 工), which text taken from PDF files often holds in place of the
+    # characters they look like: compatibility forms of those characters, folded there and on to simplified
+    for code in range(0x2F00, 0x2FE0):
+        unified = unicodedata.normalize("NFKC", chr(code))
+        if len(unified) == 1 and unified != chr(code):
+            mapping[chr(code)] = to_simplified.get(unified, unified)
+    # …and the radicals of the supplement that stand for a whole character (⺠ for 民, ⻄ for 西, ⻓ for 长),
+    # which have no compatibility mapping of their own
+    for radical, character in zip(_SUPPLEMENT_RADICALS, _SUPPLEMENT_CHARACTERS, strict=True):
+        mapping[radical] = to_simplified.get(character, character)
     # 巿 (fú, an archaic word for a knee cover) stands in modern texts only as a misprint of 市 (南巿府, 巿长).
     mapping["巿"] = "市"
     return {ord(src): dst for src, dst in mapping.items()}
