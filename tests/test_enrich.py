@@ -2259,6 +2259,21 @@ def test_a_councillors_concern_put_to_the_government_is_a_question() -> None:
     assert art.speakers == []
 
 
+def test_a_group_that_speaks_is_the_people_visited_in_the_sentence_before() -> None:
+    # (the group opens the next paragraph; whoever visited them by telephone spoke to them as well)
+    art = article(
+        "春节前夕，市委书记周立新等领导同志分别以电话等方式慰问了张明远、李国华、司马义·艾买提和乌云其木格等老同志。",
+        "老同志们对此表示感谢，高度评价过去一年取得的成就。",
+    )
+    assert art.speakers == ["周立新", "张明远", "李国华", "司马义·艾买提", "乌云其木格"]
+    assert art.sections[1].speakers == art.speakers
+    # (people who are not named, or a group that does not speak, make no one a speaker)
+    plain = article("春节前夕，市领导慰问了一线职工、困难群众和老党员。大家表示感谢。")
+    assert plain.speakers == []
+    silent = article("周立新慰问了张明远、李国华、王建设。老同志们身体健康。")
+    assert silent.speakers == []
+
+
 def test_the_representatives_of_units_are_no_one_named_dan() -> None:
     # 单 is a family name, 单位 (units) is no name: 等单位代表与会 is no attendee, let alone a speaker
     art = article(

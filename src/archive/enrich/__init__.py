@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -317,6 +318,13 @@ def _enrich(article: Article, spec: dict[str, FieldModel], collect: bool = False
         for section in article.sections:
             section.speakers = [n for n in section.speakers if n not in quoted]
     # 其他与会海方领导人高度评价…: the foreign leaders who attended spoke
+    # (老同志们对此表示感谢 opens the paragraph after the one that named them: read over the whole text)
+    starts = list(itertools.accumulate((len(text) + 1 for text in headed), initial=0))
+    for at, group in finder.visited_groups("\n".join(headed)):
+        _add(speakers, group)
+        _add(article.sections[bisect.bisect_right(starts, at) - 1].speakers, group)
+        for section in article.sections:
+            section.attendees = [a for a in section.attendees if a not in group]
     if group_sections:
         spoke_as_group = [a for a in attendees if transliterated(a)]
         _add(speakers, spoke_as_group)

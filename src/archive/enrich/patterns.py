@@ -86,6 +86,7 @@ class Patterns:
     lecturer_role: re.Pattern[str]  # a lecturer's role before a name, its body and title between (主讲者…理事长|萧东原)
     # 外方领导人高度评价…: the foreign leaders named before speak together
     group_speech: re.Pattern[str]
+    group_named: re.Pattern[str]  # 老同志们表示: a group of people, who may have been named just before
     periodical: re.Pattern[str]  # 《求是》杂志发表: a periodical (group name, its kind) that publishes
     published_work: re.Pattern[str]  # 《求是》杂志发表…习近平的重要文章: a periodical publishes someone's work
     # 黄永珍表示: a bare three-character name of a common family name at a clause start, right before a verb
@@ -439,6 +440,11 @@ def patterns() -> Patterns:
             # (其他与会海方领导人, 与会阿方领导人: the leaders of one side, by its one-character name; 与会成员国领导人:
             # those of the member states)
             f"(?:{_alt(list(lang['group_subjects']))}|(?:其他)?与会(?:[{HAN}]方|成员国|各国)领导人)(?:{adverbs})*{clause}{{0,12}}?"
+            f"(?:{speech_full}|{_alt(list(lang['group_verbs']))})"
+        ),
+        # 老同志们对此表示感谢: a group (…们, not a pronoun) that opens its clause and speaks
+        group_named=re.compile(
+            f"(?:^|(?<=[，,。；;\\n]))(?![他她我你咱人]们)[{HAN}]{{1,5}}们(?:对此|{adverbs})*{clause}{{0,12}}?"
             f"(?:{speech_full}|{_alt(list(lang['group_verbs']))})"
         ),
         bare_name=re.compile(

@@ -425,6 +425,15 @@ _ROMANISED = re.compile(ROMANISED)
 _YEAR_OPENED = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]")
 
 
+#: The verbs of a visit or a meeting, right before the list of those visited (慰问了…, 看望…).
+_VISITED = re.compile("(?:慰问|看望|会见|接见|探望|拜访)了?")
+#: The fewest people a list of those visited names for a group to refer back to them.
+_VISITED_FEWEST = 3
+#: …and the list of those visited, up to the end of the list (等, a comma, the sentence's end).
+_VISITED_ITEM = "(?:[^\\W\\d_等]|·){2,12}"
+_VISITED_LIST = re.compile(f"(?P<list>{_VISITED_ITEM}(?:(?:、|和|及){_VISITED_ITEM})+?)(?=等|[，,。；;]|$)")
+
+
 #: Prepositions that may open a clause right before a list of names.
 _LIST_OPENERS = "由经请"
 
@@ -670,6 +679,26 @@ class PeopleFinder:
         self.context = context  # the whole article, where a title alone finds its holder
         if names or self.forms:
             self.names = _compiled(tuple(sorted(names | set(self.forms))))
+
+    def visited_groups(self, text: str) -> Iterator[tuple[int, list[str]]]:
+        """习近平…慰问了A、B、C…。老同志们对此表示感谢: a group that speaks is the people the sentence before named
+        as those visited or met, and whoever visited them (by telephone or in person) spoke to them. Yields where
+        each such group speaks, with the names."""
+        for m in patterns().group_named.finditer(text):
+            end = len(text[: m.start()].rstrip("。\n "))  # the end of the sentence before
+            if end == 0 or m.start() - end > _GROUP_REACH:
+                continue
+            begin = max(text.rfind(mark, 0, end) for mark in "。\n") + 1
+            # (慰问或委托…慰问了胡锦涛、…: the verb right before the list)
+            for visited in _VISITED.finditer(text, begin, end):
+                listed = _VISITED_LIST.match(text, visited.end(), end)
+                names = _listed_names(listed.group("list")) if listed is not None else []
+                if len(names) >= _VISITED_FEWEST:
+                    found = self.names.finditer(text, begin, visited.start()) if self.names is not None else ()
+                    hosts = [self.forms.get(n.group(), n.group()) for n in found]
+                    # (every item of a list of names is a name, whatever its length: 乌云其木格, 司马义·铁力瓦尔地)
+                    yield m.start(), list(dict.fromkeys([*hosts, *names]))
+                    break
 
     def _next_name(self, text: str, at: int) -> re.Match[str] | None:
         """The next name of a chain: the nearest known name that a joiner (、, 及, ，市长…) leads to from ``at``.
