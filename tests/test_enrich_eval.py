@@ -1,6 +1,6 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-A hundred and twenty-one label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels120.jsonl``
+A hundred and twenty-three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels122.jsonl``
 (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
@@ -147,6 +147,8 @@ LABEL_FILES = {
     "labels118.jsonl": {"cctv": 16, "tainan": 80},
     "labels119.jsonl": {"cctv": 16, "tainan": 80},
     "labels120.jsonl": {"cctv": 16, "tainan": 80},
+    "labels121.jsonl": {"cctv": 16, "tainan": 80},
+    "labels122.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
