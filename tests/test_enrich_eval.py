@@ -1,7 +1,7 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-A hundred and twenty-three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to ``labels122.jsonl``
-(further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
+A hundred and twenty-three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to
+``labels122.jsonl`` (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
 from __future__ import annotations
