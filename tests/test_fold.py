@@ -41,3 +41,9 @@ def test_fold_radicals_that_stand_for_characters() -> None:
     assert fold("官\u2f65区\u2f2f务局") == "官田区工务局"
     assert fold("居\u2ea0往\u2ec4接台1线") == "居民往西接台1线"
     assert fold("\u2f9e辆") == "车辆"  # ⾞ is 車, folded on to simplified
+
+
+def test_fold_variants_and_misprints_to_the_standard_characters() -> None:
+    # (Taiwanese pages write 砲 for 炮 and misprint 褔 for 福: a search for 炮兵 or 社福 finds them)
+    assert fold("陆军砲兵训练指挥部") == "陆军炮兵训练指挥部"
+    assert fold("社褔中心发放优惠劵") == "社福中心发放优惠券"

@@ -38,6 +38,12 @@ _SUPPLEMENT_RADICALS = "⺟⺠⻁⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻢�
 _SUPPLEMENT_CHARACTERS = "母民虎西见角贝车長长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟"
 
 
+#: Variants (砲 炮, 擡 抬, 塩 盐, 菓 果, 鳯 凤, 漥 洼, 舖 铺, 姪 侄, 牠 它, 妳 你, 遶 绕, 濬 浚, 叡 睿, 迺 乃,
+#: 牴 抵) and misprints (褔 for 福, 劵 for 券, 踨 for 踪, 辧 for 办) with their standard simplified characters.
+_VARIANTS = "砲擡塩菓鳯漥舖姪牠妳遶濬叡迺牴褔劵踨辧"
+_STANDARD = "炮抬盐果凤洼铺侄它你绕浚睿乃抵福券踪办"
+
+
 @functools.cache
 def _table() -> dict[int, str]:
     directory = _opencc_dictionary_dir()
@@ -69,6 +75,10 @@ def _table() -> dict[int, str]:
     # which have no compatibility mapping of their own
     for radical, character in zip(_SUPPLEMENT_RADICALS, _SUPPLEMENT_CHARACTERS, strict=True):
         mapping[radical] = to_simplified.get(character, character)
+    # Variant and misprinted forms that Taiwanese pages write and that the tables above leave as they are, each
+    # to the standard simplified character (陆军砲兵 is 陆军炮兵, 社褔 is 社福, 优惠劵 is 优惠券)
+    for variant, standard in zip(_VARIANTS, _STANDARD, strict=True):
+        mapping[variant] = standard
     # 巿 (fú, an archaic word for a knee cover) stands in modern texts only as a misprint of 市 (南巿府, 巿长).
     mapping["巿"] = "市"
     return {ord(src): dst for src, dst in mapping.items()}

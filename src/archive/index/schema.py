@@ -18,7 +18,7 @@ from archive.index.fields import BigramField, WordField
 from archive.models import Article, Section
 
 # Bump when the schema or the analysis changes: older indexes then ask for ``archive index --rebuild``.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 BIGRAM_FIELD = "ng"  # exact substrings (archive.index.matching)
 
