@@ -1114,6 +1114,11 @@ def test_a_ministry_listed_after_a_foreign_countrys_body_is_that_countrys() -> N
     assert home.units == ["外交部", "国防部"]
 
 
+def test_a_foreign_party_whose_leader_speaks_is_a_unit() -> None:
+    art = article("某国执政党国民力量党党首韩东勋今天表示，将有序推进改革。")
+    assert art.units == ["国民力量党"]
+
+
 def test_a_credit_rating_agency_that_acts_is_a_unit() -> None:
     art = article("国际评级机构惠誉1日下调某国长期信用评级。惠誉表示，该国债务负担持续加重。")
     assert art.units == ["惠誉"]
