@@ -1115,7 +1115,7 @@ def test_a_ministry_listed_after_a_foreign_countrys_body_is_that_countrys() -> N
 
 
 def test_a_foreign_party_whose_leader_speaks_is_a_unit() -> None:
-    art = article("某国执政党国民力量党党首韩东勋今天表示，将有序推进改革。")
+    art = article("韩国执政党国民力量党党首韩东勋今天表示，将有序推进改革。")
     assert art.units == ["国民力量党"]
 
 
