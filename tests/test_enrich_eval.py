@@ -1,7 +1,7 @@
 """The enrichment evaluation sets are well-formed and the script runs and reports (no quality thresholds here).
 
-A hundred and twenty-three label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to
-``labels122.jsonl`` (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
+A hundred and twenty-five label files: ``labels.jsonl`` (main development set), ``labels2.jsonl`` to
+``labels124.jsonl`` (further development sets) and ``holdout.jsonl`` (blind test set, read here only for its form).
 """
 
 from __future__ import annotations
@@ -149,6 +149,8 @@ LABEL_FILES = {
     "labels120.jsonl": {"cctv": 16, "tainan": 80},
     "labels121.jsonl": {"cctv": 16, "tainan": 80},
     "labels122.jsonl": {"cctv": 16, "tainan": 80},
+    "labels123.jsonl": {"cctv": 16, "tainan": 80},
+    "labels124.jsonl": {"cctv": 16, "tainan": 80},
     "holdout.jsonl": {"cctv": 24, "tainan": 24},
 }
 KEYS = {"set", "ref", "title", *("speakers", "attendees", "units", "districts")}
