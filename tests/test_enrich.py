@@ -1119,6 +1119,12 @@ def test_a_foreign_party_whose_leader_speaks_is_a_unit() -> None:
     assert art.units == ["国民力量党"]
 
 
+def test_countries_listed_before_a_verb_are_no_people() -> None:
+    art = article("今年4月6日，沙特、伊朗宣布恢复外交关系。")
+    assert art.speakers == []
+    assert art.attendees == []
+
+
 def test_a_credit_rating_agency_that_acts_is_a_unit() -> None:
     art = article("国际评级机构惠誉1日下调某国长期信用评级。惠誉表示，该国债务负担持续加重。")
     assert art.units == ["惠誉"]

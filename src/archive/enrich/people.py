@@ -190,6 +190,7 @@ def candidates(text: str) -> set[str]:
         and name not in _not_names()
         and not _body_word(name, text)
         and not _inside_countries(name, text, countries_here)
+        and name not in _countries()  # 沙特、伊朗宣布恢复外交关系: countries listed, not people
         and not _title_start(name)
         and not p.title_end.search(name)  # 高级代表 (希腊总理高级代表), 董事长: a word ending in a title is none
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
