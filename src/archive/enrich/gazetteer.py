@@ -87,6 +87,11 @@ class Gazetteer:
         return people
 
     @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """Every foreign country's full name (俄罗斯), of all jurisdictions."""
+        return frozenset(country for jurisdiction in self.jurisdictions for country in jurisdiction.countries)
+
+    @functools.cached_property
     def person_matcher(self) -> WordMatcher:
         """The leaders' names as one lookup."""
         return WordMatcher(self.persons)

@@ -148,7 +148,7 @@ def patterns() -> Patterns:
     # (nor a word of the sentence around it: 主席将率团与会, 主席团)
     foreign_char = f"(?:(?![的了在和与及是等各该其这那我你他她们将也还亦已曾并就又都均即团互相对向为邀兼用])[{HAN}·])"
     translit = re.escape(str(lang["transliteration"]))
-    countries = [c for j in load().jurisdictions for c in j.countries]
+    countries = sorted(load().countries)
     # the cities the gazetteer covers (台南市三义堂爱心协会表示) also begin names of bodies it does not list
     cities = [j.name for j in load().jurisdictions if j.markers and j.name.endswith("市")]
     surname = f"(?:{compound}|[{surnames}])"

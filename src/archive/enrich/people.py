@@ -179,7 +179,7 @@ def candidates(text: str) -> set[str]:
             found.add(m.group("name"))
     for m in [*p.name_list.finditer(text), *p.attend_list.finditer(text), *p.legislator_list.finditer(text)]:
         found.update(_listed_names(m.group("list")))
-    countries_here = [country for country in _countries() if country in text]
+    countries_here = [country for country in load().countries if country in text]
     titled_spans = [
         span for name in found if _titled_somewhere(text, name, or_before=True) for span in occurrences(text, name)
     ]
@@ -190,7 +190,7 @@ def candidates(text: str) -> set[str]:
         and name not in _not_names()
         and not _body_word(name, text)
         and not _inside_countries(name, text, countries_here)
-        and name not in _countries()  # 沙特、伊朗宣布恢复外交关系: countries listed, not people
+        and name not in load().countries  # 沙特、伊朗宣布恢复外交关系: countries listed, not people
         and not _title_start(name)
         and not p.title_end.search(name)  # 高级代表 (希腊总理高级代表), 董事长: a word ending in a title is none
         and name[-1] not in _BODY_ENDS  # 苏丹卫生部22日表示: after the title 苏丹, a body, not a name
@@ -343,7 +343,7 @@ def loose_names(text: str, known: set[str]) -> dict[str, str]:
             return  # 苏明 of 苏明远, 维达尔 of 凯蒂·维达尔: a piece of a name already known
         if not transliterated(name) and _body_word(name, text):
             return
-        if name[-1] in _BODY_AFTER or patterns().body_suffix.search(name, 1) or name in _countries():
+        if name[-1] in _BODY_AFTER or patterns().body_suffix.search(name, 1) or name in load().countries:
             return  # 游局, 康协会: a family name and a body's short name; 沙特表示: a country
         found[name] = how
 
@@ -652,11 +652,6 @@ _SHORT_PLACE = 2
 _PLACE_ENDS = frozenset("市区县省州国")
 
 
-@functools.cache
-def _countries() -> frozenset[str]:
-    return frozenset(c for j in load().jurisdictions for c in j.countries)
-
-
 def _clauses(span: str) -> int:
     return span.count("，") + span.count(",")
 
@@ -668,7 +663,7 @@ def _heads_clause(text: str, start: int) -> bool:
     title = patterns().title_before_end.search(before)
     if title is not None:
         before = before[: title.start()]  # (a place may stand before the title: 安平区长萧泰华)
-    return not before or len(before) <= _SHORT_PLACE or before[-1] in _PLACE_ENDS or before in _countries()
+    return not before or len(before) <= _SHORT_PLACE or before[-1] in _PLACE_ENDS or before in load().countries
 
 
 class PeopleFinder:

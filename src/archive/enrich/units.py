@@ -871,7 +871,7 @@ def _party_prefixed(text: str, hit: Hit | None, m: UnitMatcher) -> Hit | None:
 
 @functools.cache
 def _countries() -> str:
-    return trie_pattern(sorted({c for j in load().jurisdictions for c in j.countries}))
+    return trie_pattern(sorted(load().countries))
 
 
 @functools.cache
