@@ -1119,6 +1119,16 @@ def test_a_foreign_party_whose_leader_speaks_is_a_unit() -> None:
     assert art.units == ["国民力量党"]
 
 
+def test_a_companion_attends_and_the_one_accompanied_speaks() -> None:
+    art = article("市长陈志明在社会局林振宇局长陪同下，于市政中心颁奖，并表示感谢。")
+    assert art.speakers == ["陈志明"]
+    assert art.attendees == ["林振宇"]
+    # (the verb right after 陪同下 is not the companion's)
+    art = article("副市长王大明在社会局郭建华局长陪同下致词表示，欢迎各界参与。")
+    assert "郭建华" not in art.speakers
+    assert art.attendees == ["郭建华"]
+
+
 def test_countries_listed_before_a_verb_are_no_people() -> None:
     art = article("今年4月6日，沙特、伊朗宣布恢复外交关系。")
     assert art.speakers == []

@@ -426,6 +426,8 @@ _ROMANISED = re.compile(ROMANISED)
 _YEAR_OPENED = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]")
 
 
+#: After a companion's name (and title): 陪同下, 的陪同下, 等人陪同下.
+_ACCOMPANYING = re.compile("(?:等人?)?(?:的)?陪同下")
 #: The verbs of a visit or a meeting, right before the list of those visited (慰问了…, 看望…).
 _VISITED = re.compile("(?:慰问|看望|会见|接见|探望|拜访)了?")
 #: The fewest people a list of those visited names for a group to refer back to them.
@@ -775,6 +777,13 @@ class PeopleFinder:
         title = patterns().titles_after.match(text, end)
         return text.startswith("的", title.end() if title else end)
 
+    @staticmethod
+    def _accompanying(text: str, end: int) -> bool:
+        """The name ending at ``end`` (maybe with its title) is followed by 陪同下: the person accompanies someone
+        named before, who is the subject of what follows."""
+        title = patterns().titles_after.match(text, end)
+        return _ACCOMPANYING.match(text, title.end() if title else end) is not None
+
     def _named_earlier_in_clause(self, text: str, start: int) -> bool:
         """Another known name stands between the start of the clause and ``start``: it is the subject."""
         return self.names is not None and self.names.search(text, clause_start(text, start), start) is not None
@@ -826,6 +835,10 @@ class PeopleFinder:
             # 李克强表示，…。习近平主席指出，…: a name with its title after it, in a paragraph that another
             # opened with what they said, is quoted in that speech
             if HEAD_TITLE.match(text, m.end()) and self._in_others_speech(text, m.start(), m.group()):
+                continue
+            # 副市长姜淋煌在社会局郭乃文局长陪同下致词: the companion attends; the one accompanied acts
+            if self._accompanying(text, end):
+                roles.add(roles.attendees, chain)
                 continue
             # 赵卿惠副市长代表黄伟哲市长欢迎…: the one represented is not there; the representative speaks
             if _REPRESENTED_BEFORE.search(text, max(0, m.start() - 4), m.start()) or self._named_before_behalf(
