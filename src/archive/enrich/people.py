@@ -668,6 +668,12 @@ def _heads_clause(text: str, start: int) -> bool:
     return not before or len(before) <= _SHORT_PLACE or before[-1] in _PLACE_ENDS or before in load().countries
 
 
+def _past_title(text: str, end: int) -> int:
+    """Where the title written right after a name ending at ``end`` ends (``end`` itself when there is none)."""
+    title = patterns().titles_after.match(text, end)
+    return title.end() if title else end
+
+
 class PeopleFinder:
     """Roles of the people of one article (its candidate names compiled into one pattern)."""
 
@@ -774,15 +780,13 @@ class PeopleFinder:
     def _possessed(text: str, end: int) -> bool:
         """The name ending at ``end`` (maybe with its title) is followed by 的: it qualifies a noun, the subject
         of what follows (李克强同志的遗体…)."""
-        title = patterns().titles_after.match(text, end)
-        return text.startswith("的", title.end() if title else end)
+        return text.startswith("的", _past_title(text, end))
 
     @staticmethod
     def _accompanying(text: str, end: int) -> bool:
         """The name ending at ``end`` (maybe with its title) is followed by 陪同下: the person accompanies someone
         named before, who is the subject of what follows."""
-        title = patterns().titles_after.match(text, end)
-        return _ACCOMPANYING.match(text, title.end() if title else end) is not None
+        return _ACCOMPANYING.match(text, _past_title(text, end)) is not None
 
     def _named_earlier_in_clause(self, text: str, start: int) -> bool:
         """Another known name stands between the start of the clause and ``start``: it is the subject."""
@@ -800,9 +804,7 @@ class PeopleFinder:
             chain = [self.forms.get(m.group(), m.group())]
             end = m.end()
             while True:
-                title = p.titles_after.match(text, end)
-                after_title = title.end() if title else end
-                nxt = self._next_name(text, after_title)
+                nxt = self._next_name(text, _past_title(text, end))
                 if nxt is None:
                     break
                 chain.append(self.forms.get(nxt.group(), nxt.group()))
